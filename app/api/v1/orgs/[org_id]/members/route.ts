@@ -1,0 +1,15 @@
+// Members of an org: every member may list them (to share pipelines); admins add people.
+import { parseJsonBody } from "@/lib/api/body";
+import { v1Dialect } from "@/lib/api/dialects/v1";
+import { orgRoute } from "@/lib/api/route";
+import { addMemberRequest } from "@/lib/api/schemas/auth";
+import { addMember, listMembers } from "@/lib/domain/members";
+
+export const GET = orgRoute(v1Dialect, async ({ db, principal }) =>
+  Response.json({ results: await listMembers(db, principal) }),
+);
+
+export const POST = orgRoute(v1Dialect, async ({ req, db, principal }) => {
+  const body = await parseJsonBody(req, addMemberRequest);
+  return Response.json(await addMember(db, principal, body), { status: 201 });
+});

@@ -1,0 +1,106 @@
+// One database client per process: postgres.js when DATABASE_URL is set, embedded PGlite under
+// DATA_DIR otherwise. Migrations run when the client opens, so every entry point (server,
+// worker, tests) sees the same schema.
+import fs from "node:fs";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { env } from "@/lib/env";
+import * as schema from "./schema";
+import { acquireDataDirLock } from "./pglite-lock";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** Anything a query can run on: the database or an open transaction. */
+export type Queryable = Db | Tx;
+
+export type DbKind = "pglite" | "postgres";
+
+interface Handle {
+  db: Db;
+  kind: DbKind;
+  close: () => Promise<void>;
+}
+
+const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+// Any number of processes may start at once on one Postgres: one migrates, the others wait.
+const MIGRATION_LOCK_KEY = 7_340_001;
+
+async function openPostgres(url: string): Promise<Handle> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+
+  const migrator = postgres(url, { max: 1, connect_timeout: 5, onnotice: () => {} });
+  try {
+    await migrator`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+    await migrate(drizzle(migrator), { migrationsFolder });
+    await migrator`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
+  } finally {
+    await migrator.end();
+  }
+
+  const client = postgres(url, { max: 10, connect_timeout: 5, onnotice: () => {} });
+  return {
+    db: drizzle(client, { schema }) as unknown as Db,
+    kind: "postgres",
+    close: () => client.end(),
+  };
+}
+
+async function openPglite(dataDir: string): Promise<Handle> {
+  const dir = path.join(dataDir, "pglite");
+  fs.mkdirSync(dataDir, { recursive: true });
+  acquireDataDirLock(dir);
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  const client = await PGlite.create(dir);
+  const db = drizzle(client, { schema });
+  await migrate(db, { migrationsFolder });
+  return { db: db as unknown as Db, kind: "pglite", close: () => client.close() };
+}
+
+// Cached on globalThis: Next.js may load this module more than once in one process.
+const slot = Symbol.for("sluice.db");
+type Slot = { [slot]?: Promise<Handle> };
+const holder = globalThis as unknown as Slot;
+
+function handle(): Promise<Handle> {
+  if (!holder[slot]) {
+    const { DATABASE_URL, DATA_DIR } = env();
+    const opening = DATABASE_URL ? openPostgres(DATABASE_URL) : openPglite(DATA_DIR);
+    // A failed open is not cached, so a later request can try again (e.g. Postgres came back).
+    opening.catch(() => {
+      if (holder[slot] === opening) delete holder[slot];
+    });
+    holder[slot] = opening;
+  }
+  return holder[slot];
+}
+
+/** The process's database, opened and migrated on first use. */
+export async function getDb(): Promise<Db> {
+  return (await handle()).db;
+}
+
+export function dbKind(): DbKind {
+  return env().DATABASE_URL ? "postgres" : "pglite";
+}
+
+/** Answers whether the database responds to a trivial query. */
+export async function pingDb(): Promise<boolean> {
+  try {
+    const db = await getDb();
+    await db.execute(sql`select 1`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function closeDb(): Promise<void> {
+  const opening = holder[slot];
+  delete holder[slot];
+  if (opening) await (await opening).close();
+}

@@ -1,0 +1,432 @@
+// The whole domain model of DESIGN.md. Every tenant-owned row carries org_id so that each
+// query for one record can (and must) put the org in its WHERE.
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  doublePrecision,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  bigint,
+} from "drizzle-orm/pg-core";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const ts = (name: string) => timestamp(name, { withTimezone: true });
+
+export const roleEnum = pgEnum("role", ["admin", "member"]);
+export const pipelineTypeEnum = pgEnum("pipeline_type", ["ETL", "TASK", "DEFAULT", "APP"]);
+export const runStatusEnum = pgEnum("last_run_status", [
+  "SUCCESS",
+  "FAILURE",
+  "INPROGRESS",
+  "YET_TO_START",
+  "RESTARTING",
+  "PAUSED",
+]);
+export const storageStatusEnum = pgEnum("storage_status", ["Cleared", "InUse", "Clearing"]);
+export const executionMethodEnum = pgEnum("execution_method", ["DIRECT", "SCHEDULED"]);
+export const executionStatusEnum = pgEnum("execution_status", [
+  "PENDING",
+  "EXECUTING",
+  "COMPLETED",
+  "STOPPED",
+  "ERROR",
+]);
+export const resourceKindEnum = pgEnum("resource_kind", ["source", "destination"]);
+export const wrapperStatusEnum = pgEnum("wrapper_status", [
+  "PENDING",
+  "STARTING",
+  "RUNNING",
+  "STOPPED",
+  "FAILED",
+]);
+
+// ---------------------------------------------------------------- tenancy and people
+
+export const orgs = pgTable("orgs", {
+  id: text("id").primaryKey(), // a slug such as acme_corp
+  name: text("name").notNull(),
+  createdAt: createdAt(),
+});
+
+export const users = pgTable("users", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  email: text("email").notNull().unique(), // stored lower-cased
+  name: text("name").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  createdAt: createdAt(),
+});
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: roleEnum("role").notNull().default("member"),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.userId] }), index("memberships_user_idx").on(t.userId)],
+);
+
+export const personalTokens = pgTable(
+  "personal_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: text("org_id").notNull(),
+    userId: uuid("user_id").notNull(),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    prefix: text("prefix").notNull(), // the first characters, to recognise a token in lists
+    createdAt: createdAt(),
+    lastUsedAt: ts("last_used_at"),
+    expiresAt: ts("expires_at"),
+  },
+  (t) => [
+    // A token dies with the membership it speaks for.
+    foreignKey({
+      columns: [t.orgId, t.userId],
+      foreignColumns: [memberships.orgId, memberships.userId],
+    }).onDelete("cascade"),
+    index("personal_tokens_owner_idx").on(t.orgId, t.userId, t.createdAt),
+  ],
+);
+
+// ---------------------------------------------------------------- resources and wrappers
+
+export const resources = pgTable(
+  "resources",
+  {
+    id: text("id").primaryKey(), // 24-hex ObjectId
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    kind: resourceKindEnum("kind").notNull(),
+    connector: text("connector").notNull(), // sample | http | table
+    config: jsonb("config").$type<Record<string, unknown>>().notNull().default({}),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    deleted: boolean("deleted").notNull().default(false),
+    deletedAt: ts("deleted_at"),
+    createdAt: createdAt(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [index("resources_org_live_idx").on(t.orgId, t.createdAt, t.id).where(sql`${t.deleted} = false`)],
+);
+
+export const wrappers = pgTable(
+  "wrappers",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id, { onDelete: "cascade" }),
+    resourceId: text("resource_id")
+      .notNull()
+      .unique()
+      .references(() => resources.id, { onDelete: "cascade" }),
+    status: wrapperStatusEnum("status").notNull().default("PENDING"),
+    desiredRunning: boolean("desired_running").notNull().default(true),
+    pid: integer("pid"),
+    host: text("host"),
+    heartbeatAt: ts("heartbeat_at"),
+    startedAt: ts("started_at"),
+    stoppedAt: ts("stopped_at"),
+    statusChangedAt: ts("status_changed_at").notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("wrappers_org_idx").on(t.orgId)],
+);
+
+export const wrapperLogs = pgTable(
+  "wrapper_logs",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    wrapperId: text("wrapper_id")
+      .notNull()
+      .references(() => wrappers.id, { onDelete: "cascade" }),
+    at: ts("at").notNull().defaultNow(),
+    message: text("message").notNull(),
+  },
+  (t) => [index("wrapper_logs_wrapper_idx").on(t.wrapperId, t.id)],
+);
+
+// ---------------------------------------------------------------- pipelines
+
+export const pipelines = pgTable(
+  "pipelines",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    type: pipelineTypeEnum("type").notNull().default("DEFAULT"),
+    description: text("description").notNull().default(""),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => users.id),
+    modifiedBy: uuid("modified_by").references(() => users.id, { onDelete: "set null" }),
+    active: boolean("active").notNull().default(true),
+    cronString: text("cron_string"),
+    timezone: text("timezone").notNull().default("UTC"),
+    sharedToOrg: boolean("shared_to_org").notNull().default(false),
+    storageStatus: storageStatusEnum("storage_status").notNull().default("Cleared"),
+    runCount: integer("run_count").notNull().default(0),
+    lastRunTime: ts("last_run_time"),
+    lastRunStatus: runStatusEnum("last_run_status").notNull().default("YET_TO_START"),
+    createdAt: createdAt(),
+    modifiedAt: ts("modified_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("pipelines_org_name_uq").on(t.orgId, t.name),
+    // One index per listing order, each ending in id so keyset paging has a total order.
+    index("pipelines_org_default_order_idx").on(
+      t.orgId,
+      sql`${t.lastRunTime} DESC NULLS LAST`,
+      sql`${t.createdAt} DESC`,
+      sql`${t.id} DESC`,
+    ),
+    index("pipelines_org_created_idx").on(t.orgId, t.createdAt, t.id),
+    index("pipelines_org_runs_idx").on(t.orgId, t.runCount, t.id),
+    index("pipelines_owner_idx").on(t.ownerId),
+  ],
+);
+
+export const pipelineShares = pgTable(
+  "pipeline_shares",
+  {
+    pipelineId: uuid("pipeline_id")
+      .notNull()
+      .references(() => pipelines.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.pipelineId, t.userId] }), index("pipeline_shares_user_idx").on(t.userId)],
+);
+
+export const jobs = pgTable(
+  "jobs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: text("org_id").notNull(),
+    pipelineId: uuid("pipeline_id")
+      .notNull()
+      .references(() => pipelines.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    name: text("name").notNull(),
+    // Resources outlive pipelines (they are soft-deleted), so no cascade from them.
+    sourceResourceId: text("source_resource_id").references(() => resources.id),
+    destinationResourceId: text("destination_resource_id").references(() => resources.id),
+    config: jsonb("config").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("jobs_pipeline_position_uq").on(t.pipelineId, t.position)],
+);
+
+export const jobStates = pgTable("job_states", {
+  jobId: uuid("job_id")
+    .primaryKey()
+    .references(() => jobs.id, { onDelete: "cascade" }),
+  pipelineId: uuid("pipeline_id")
+    .notNull()
+    .references(() => pipelines.id, { onDelete: "cascade" }),
+  cursor: text("cursor"), // incremental state
+  connectorState: jsonb("connector_state").$type<Record<string, unknown>>().notNull().default({}),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const schedules = pgTable(
+  "schedules",
+  {
+    pipelineId: uuid("pipeline_id")
+      .primaryKey()
+      .references(() => pipelines.id, { onDelete: "cascade" }),
+    orgId: text("org_id").notNull(),
+    cron: text("cron").notNull(),
+    timezone: text("timezone").notNull().default("UTC"),
+    active: boolean("active").notNull().default(true),
+    nextFireAt: ts("next_fire_at"),
+    lastFiredAt: ts("last_fired_at"),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [index("schedules_due_idx").on(t.nextFireAt).where(sql`${t.active} = true`)],
+);
+
+export const executions = pgTable(
+  "executions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: text("org_id").notNull(),
+    pipelineId: uuid("pipeline_id")
+      .notNull()
+      .references(() => pipelines.id, { onDelete: "cascade" }),
+    method: executionMethodEnum("method").notNull().default("DIRECT"),
+    status: executionStatusEnum("status").notNull().default("PENDING"),
+    // The fire time a SCHEDULED run was made for; unique per pipeline so a tick runs once.
+    scheduledFor: ts("scheduled_for"),
+    triggeredBy: uuid("triggered_by").references(() => users.id, { onDelete: "set null" }),
+    attempts: integer("attempts").notNull().default(0),
+    leaseOwner: text("lease_owner"),
+    leaseExpiresAt: ts("lease_expires_at"),
+    stopRequested: boolean("stop_requested").notNull().default(false),
+    totalFiles: integer("total_files").notNull().default(0),
+    successfulFiles: integer("successful_files").notNull().default(0),
+    failedFiles: integer("failed_files").notNull().default(0),
+    errorMessage: text("error_message"),
+    startedAt: ts("started_at"),
+    finishedAt: ts("finished_at"),
+    executionTime: doublePrecision("execution_time"), // seconds
+    createdAt: createdAt(),
+    modifiedAt: ts("modified_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("executions_pipeline_fire_uq").on(t.pipelineId, t.scheduledFor),
+    index("executions_pipeline_recent_idx").on(t.pipelineId, sql`${t.createdAt} DESC`, sql`${t.id} DESC`),
+    index("executions_org_recent_idx").on(t.orgId, sql`${t.createdAt} DESC`, sql`${t.id} DESC`),
+    index("executions_claim_idx").on(t.createdAt).where(sql`${t.status} = 'PENDING'`),
+    index("executions_lease_idx").on(t.leaseExpiresAt).where(sql`${t.status} = 'EXECUTING'`),
+  ],
+);
+
+export const executionLogs = pgTable(
+  "execution_logs",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    executionId: uuid("execution_id")
+      .notNull()
+      .references(() => executions.id, { onDelete: "cascade" }),
+    at: ts("at").notNull().defaultNow(),
+    level: text("level").notNull().default("INFO"),
+    message: text("message").notNull(),
+  },
+  (t) => [index("execution_logs_execution_idx").on(t.executionId, t.id)],
+);
+
+// ---------------------------------------------------------------- storage
+
+export const storageRecords = pgTable(
+  "storage_records",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    orgId: text("org_id").notNull(),
+    pipelineId: uuid("pipeline_id")
+      .notNull()
+      .references(() => pipelines.id, { onDelete: "cascade" }),
+    jobId: uuid("job_id").references(() => jobs.id, { onDelete: "set null" }),
+    executionId: uuid("execution_id"),
+    kind: text("kind").notNull().default("record"), // record | checkpoint
+    data: jsonb("data").$type<unknown>().notNull(),
+    bytes: integer("bytes").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("storage_records_pipeline_idx").on(t.pipelineId, t.id)],
+);
+
+// Progress of the storage clear under way (or last finished) for one pipeline.
+export const storageClears = pgTable("storage_clears", {
+  pipelineId: uuid("pipeline_id")
+    .primaryKey()
+    .references(() => pipelines.id, { onDelete: "cascade" }),
+  orgId: text("org_id").notNull(),
+  totalRows: bigint("total_rows", { mode: "number" }).notNull().default(0),
+  totalBytes: bigint("total_bytes", { mode: "number" }).notNull().default(0),
+  doneRows: bigint("done_rows", { mode: "number" }).notNull().default(0),
+  doneBytes: bigint("done_bytes", { mode: "number" }).notNull().default(0),
+  leaseOwner: text("lease_owner"),
+  leaseExpiresAt: ts("lease_expires_at"),
+  startedAt: ts("started_at").notNull().defaultNow(),
+  finishedAt: ts("finished_at"),
+});
+
+// ---------------------------------------------------------------- keys
+
+export const pipelineKeys = pgTable(
+  "pipeline_keys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: text("org_id").notNull(),
+    pipelineId: uuid("pipeline_id")
+      .notNull()
+      .references(() => pipelines.id, { onDelete: "cascade" }),
+    keyHash: text("key_hash").notNull().unique(),
+    prefix: text("prefix").notNull(),
+    description: text("description").notNull().default(""),
+    isActive: boolean("is_active").notNull().default(true),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    lastUsedAt: ts("last_used_at"),
+    createdAt: createdAt(),
+    modifiedAt: ts("modified_at").notNull().defaultNow(),
+  },
+  (t) => [index("pipeline_keys_pipeline_idx").on(t.pipelineId, t.createdAt)],
+);
+
+// ---------------------------------------------------------------- outbox and audit
+
+export const outboxMessages = pgTable(
+  "outbox_messages",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    topic: text("topic").notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    availableAt: ts("available_at").notNull().defaultNow(),
+    createdAt: createdAt(),
+    deliveredAt: ts("delivered_at"),
+  },
+  (t) => [index("outbox_pending_idx").on(t.availableAt, t.id).where(sql`${t.deliveredAt} IS NULL`)],
+);
+
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id, { onDelete: "cascade" }),
+    actorUserId: uuid("actor_user_id").references(() => users.id, { onDelete: "set null" }),
+    actorLabel: text("actor_label").notNull(), // email, "pipeline key …" or "system"
+    action: text("action").notNull(),
+    objectType: text("object_type").notNull(),
+    objectId: text("object_id").notNull(),
+    objectName: text("object_name"),
+    reason: text("reason"),
+    details: jsonb("details").$type<Record<string, unknown>>(),
+    at: ts("at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("audit_events_org_recent_idx").on(t.orgId, sql`${t.at} DESC`, sql`${t.id} DESC`),
+    index("audit_events_object_idx").on(t.orgId, t.objectType, t.objectId),
+  ],
+);
+
+export type Org = typeof orgs.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type Membership = typeof memberships.$inferSelect;
+export type Role = (typeof roleEnum.enumValues)[number];
+export type PersonalToken = typeof personalTokens.$inferSelect;
+export type Pipeline = typeof pipelines.$inferSelect;
+export type NewPipeline = typeof pipelines.$inferInsert;
+export type PipelineType = (typeof pipelineTypeEnum.enumValues)[number];
+export type Execution = typeof executions.$inferSelect;
+export type ExecutionStatus = (typeof executionStatusEnum.enumValues)[number];
+export type Schedule = typeof schedules.$inferSelect;
+export type PipelineKey = typeof pipelineKeys.$inferSelect;
+export type Resource = typeof resources.$inferSelect;
+export type Wrapper = typeof wrappers.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;

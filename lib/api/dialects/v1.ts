@@ -1,0 +1,57 @@
+// The error dialect of §1 (seed 004) and of our own /api/v1 routes:
+// {"type": "validation_error"|"client_error"|"server_error", "errors": [{code, detail, attr}]}.
+import { ZodError } from "zod";
+import { DomainError, type DomainErrorCode } from "@/lib/domain/errors";
+import { BadRequestBody } from "../body";
+import { logServerError, type Dialect } from "../dialect";
+
+type ErrorType = "validation_error" | "client_error" | "server_error";
+interface ErrorItem {
+  code: string;
+  detail: string;
+  attr: string | null;
+}
+
+export function v1Error(status: number, type: ErrorType, errors: ErrorItem[]): Response {
+  return Response.json({ type, errors }, { status });
+}
+
+const domainStatus: Record<DomainErrorCode, [number, ErrorType, string]> = {
+  invalid: [400, "validation_error", "invalid"],
+  conflict: [400, "client_error", "invalid"],
+  unauthenticated: [401, "client_error", "not_authenticated"],
+  forbidden: [403, "client_error", "permission_denied"],
+  not_found: [404, "client_error", "not_found"],
+  inactive: [422, "client_error", "inactive"],
+};
+
+export const v1Dialect: Dialect = {
+  errorResponse(error) {
+    if (error instanceof ZodError) {
+      return v1Error(
+        400,
+        "validation_error",
+        error.issues.map((issue) => ({
+          code: isMissing(issue) ? "required" : "invalid",
+          detail: isMissing(issue) ? "This field is required." : issue.message,
+          attr: issue.path.length ? issue.path.join(".") : null,
+        })),
+      );
+    }
+    if (error instanceof BadRequestBody) {
+      const code = error.status === 415 ? "unsupported_media_type" : "parse_error";
+      return v1Error(error.status, "client_error", [{ code, detail: error.message, attr: null }]);
+    }
+    if (error instanceof DomainError) {
+      const [status, type, code] = domainStatus[error.code];
+      return v1Error(status, type, [{ code: error.rule ?? code, detail: error.message, attr: error.field }]);
+    }
+    logServerError(error);
+    return v1Error(500, "server_error", [{ code: "error", detail: "A server error occurred.", attr: null }]);
+  },
+};
+
+// zod reports a missing field as an invalid_type whose received value is undefined.
+function isMissing(issue: ZodError["issues"][number]): boolean {
+  return issue.code === "invalid_type" && / received undefined$/.test(issue.message);
+}

@@ -1,0 +1,45 @@
+// One way in for every handler: a bearer token or the session cookie resolves to the same
+// Principal (user, org, role). The org is the token's own, or the one the path names.
+import type { NextRequest } from "next/server";
+import { getToken } from "next-auth/jwt";
+import type { Queryable } from "@/db/client";
+import { authSecret } from "@/lib/auth/secret";
+import { DomainError, notFound } from "@/lib/domain/errors";
+import { roleIn } from "@/lib/domain/members";
+import type { Principal } from "@/lib/domain/principal";
+import { authenticateToken } from "@/lib/domain/tokens";
+
+export const unauthenticated = (message = "Authentication credentials were not provided.") =>
+  new DomainError("unauthenticated", message);
+
+export function bearerOf(req: Request): string | null {
+  const header = req.headers.get("authorization");
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match?.[1] ?? "";
+}
+
+/**
+ * The principal of this request in `orgId` (or in the session's current org when no org is
+ * named). Throws unauthenticated (401) without a valid credential, and not_found (404) when
+ * the principal is not a member of the org named, so an org's existence is not confirmed.
+ */
+export async function resolvePrincipal(db: Queryable, req: NextRequest, orgId?: string): Promise<Principal> {
+  const bearer = bearerOf(req);
+  if (bearer !== null) {
+    const principal = bearer ? await authenticateToken(db, bearer) : null;
+    if (!principal) throw unauthenticated("Invalid token.");
+    if (orgId !== undefined && principal.orgId !== orgId) throw notFound();
+    return principal;
+  }
+  const session = await getToken({ req, secret: authSecret() });
+  if (!session?.uid || !session.email) throw unauthenticated();
+  const org = orgId ?? session.orgId;
+  if (!org) throw unauthenticated();
+  const role = await roleIn(db, org, session.uid);
+  if (!role) {
+    if (orgId === undefined) throw unauthenticated("Your membership of this organization has ended.");
+    throw notFound();
+  }
+  return { userId: session.uid, email: session.email, orgId: org, role, via: "session" };
+}

@@ -1,0 +1,56 @@
+// What the server does once at start, before it serves: check the configuration, open and
+// migrate the database, seed at first start, and say how to log in.
+import fs from "node:fs";
+import path from "node:path";
+import { closeDb, dbKind, getDb } from "@/db/client";
+import { seedAtFirstStart } from "@/lib/domain/seed";
+import { env } from "@/lib/env";
+
+function initialPasswordFile(dataDir: string): string {
+  return path.join(dataDir, "initial-admin-password");
+}
+
+export async function boot(): Promise<void> {
+  const config = env();
+  await getDb();
+  const result = await seedAtFirstStart(await getDb(), {
+    adminEmail: config.SEED_ADMIN_EMAIL,
+    adminPassword: config.SEED_ADMIN_PASSWORD,
+    adminToken: config.SEED_ADMIN_TOKEN,
+    demo: config.SEED_DEMO === "1",
+  });
+
+  const lines = [`Sluice ${result.seeded ? "seeded and ready" : "ready"} at http://localhost:${config.PORT}`];
+  lines.push(
+    dbKind() === "pglite"
+      ? `  database: embedded PGlite in ${path.join(config.DATA_DIR, "pglite")}`
+      : "  database: Postgres (DATABASE_URL)",
+  );
+  if (result.generatedPassword) {
+    // Kept beside the data (readable by this user only) for whoever missed this line.
+    fs.mkdirSync(config.DATA_DIR, { recursive: true });
+    fs.writeFileSync(initialPasswordFile(config.DATA_DIR), `${result.generatedPassword}\n`, { mode: 0o600 });
+    lines.push(`  Admin login: ${result.adminEmail} / ${result.generatedPassword}`);
+  } else if (result.seeded) {
+    lines.push(`  Admin login: ${result.adminEmail} / (SEED_ADMIN_PASSWORD)`);
+  } else {
+    const file = initialPasswordFile(config.DATA_DIR);
+    const hint = fs.existsSync(file) ? `password in ${file}` : "password as set at first start";
+    lines.push(`  Admin login: ${result.adminEmail} (${hint})`);
+  }
+  console.log(lines.join("\n"));
+
+  const shutdown = () => void closeDb().finally(() => process.exit(0));
+  process.once("SIGTERM", shutdown);
+  process.once("SIGINT", shutdown);
+}
+
+/** A server that cannot open its database must not serve: say why and stop. */
+export async function bootOrExit(): Promise<void> {
+  try {
+    await boot();
+  } catch (error) {
+    console.error(`[sluice] cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}

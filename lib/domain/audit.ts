@@ -1,0 +1,27 @@
+import type { Queryable } from "@/db/client";
+import { auditEvents } from "@/db/schema";
+import type { Principal } from "./principal";
+
+export interface AuditEntry {
+  action: string;
+  objectType: string;
+  objectId: string;
+  objectName?: string | null;
+  reason?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/** Records who did what, in the transaction of the change itself so neither exists alone. */
+export async function auditInTx(db: Queryable, actor: Principal, entry: AuditEntry): Promise<void> {
+  await db.insert(auditEvents).values({
+    orgId: actor.orgId,
+    actorUserId: actor.userId,
+    actorLabel: actor.email,
+    action: entry.action,
+    objectType: entry.objectType,
+    objectId: entry.objectId,
+    objectName: entry.objectName ?? null,
+    reason: entry.reason ?? null,
+    details: entry.details ?? null,
+  });
+}

@@ -1,0 +1,130 @@
+// Personal access tokens: a script's credential for one user in one org, with that user's role.
+import { and, desc, eq, gt, isNull, lt, or } from "drizzle-orm";
+import type { Db, Queryable } from "@/db/client";
+import { memberships, personalTokens, users } from "@/db/schema";
+import { auditInTx } from "./audit";
+import { notFound } from "./errors";
+import type { Principal } from "./principal";
+import { hashSecret, newSecret, secretHint } from "./secrets";
+
+export const TOKEN_PREFIX = "slt_";
+// last_used_at is written at most this often per token, so reads do not turn into writes.
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export interface TokenView {
+  id: string;
+  name: string;
+  prefix: string;
+  created_at: Date;
+  last_used_at: Date | null;
+  expires_at: Date | null;
+}
+
+const view = {
+  id: personalTokens.id,
+  name: personalTokens.name,
+  prefix: personalTokens.prefix,
+  created_at: personalTokens.createdAt,
+  last_used_at: personalTokens.lastUsedAt,
+  expires_at: personalTokens.expiresAt,
+};
+
+/** Issues a token; its plain text is returned here once and never stored. */
+export async function issueToken(
+  db: Queryable,
+  owner: { orgId: string; userId: string },
+  input: { name: string; expiresAt?: Date | null; plain?: string },
+): Promise<TokenView & { token: string }> {
+  const plain = input.plain ?? newSecret(TOKEN_PREFIX);
+  const [row] = await db
+    .insert(personalTokens)
+    .values({
+      orgId: owner.orgId,
+      userId: owner.userId,
+      name: input.name,
+      tokenHash: hashSecret(plain),
+      prefix: secretHint(plain, TOKEN_PREFIX),
+      expiresAt: input.expiresAt ?? null,
+    })
+    .returning(view);
+  if (!row) throw new Error("insert returned no row");
+  return { ...row, token: plain };
+}
+
+export async function createOwnToken(
+  db: Db,
+  actor: Principal,
+  input: { name: string; expiresAt?: Date | null },
+): Promise<TokenView & { token: string }> {
+  return db.transaction(async (tx) => {
+    const issued = await issueToken(tx, actor, input);
+    await auditInTx(tx, actor, { action: "token.create", objectType: "token", objectId: issued.id, objectName: issued.name });
+    return issued;
+  });
+}
+
+export async function listOwnTokens(db: Queryable, actor: Principal): Promise<TokenView[]> {
+  return db
+    .select(view)
+    .from(personalTokens)
+    .where(and(eq(personalTokens.orgId, actor.orgId), eq(personalTokens.userId, actor.userId)))
+    .orderBy(desc(personalTokens.createdAt));
+}
+
+export async function revokeOwnToken(db: Db, actor: Principal, tokenId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const removed = await tx
+      .delete(personalTokens)
+      .where(
+        and(
+          eq(personalTokens.id, tokenId),
+          eq(personalTokens.orgId, actor.orgId),
+          eq(personalTokens.userId, actor.userId),
+        ),
+      )
+      .returning({ id: personalTokens.id, name: personalTokens.name });
+    const token = removed[0];
+    if (!token) throw notFound("Token not found.");
+    await auditInTx(tx, actor, { action: "token.revoke", objectType: "token", objectId: token.id, objectName: token.name });
+  });
+}
+
+/** The principal a presented token speaks for, or null when it is unknown, expired or revoked. */
+export async function authenticateToken(db: Queryable, plain: string): Promise<Principal | null> {
+  if (!plain.startsWith(TOKEN_PREFIX)) return null;
+  const now = new Date();
+  const [row] = await db
+    .select({
+      id: personalTokens.id,
+      orgId: personalTokens.orgId,
+      userId: personalTokens.userId,
+      email: users.email,
+      role: memberships.role,
+    })
+    .from(personalTokens)
+    .innerJoin(
+      memberships,
+      and(eq(memberships.orgId, personalTokens.orgId), eq(memberships.userId, personalTokens.userId)),
+    )
+    .innerJoin(users, eq(users.id, personalTokens.userId))
+    .where(
+      and(
+        eq(personalTokens.tokenHash, hashSecret(plain)),
+        or(isNull(personalTokens.expiresAt), gt(personalTokens.expiresAt, now)),
+      ),
+    );
+  if (!row) return null;
+  await db
+    .update(personalTokens)
+    .set({ lastUsedAt: now })
+    .where(
+      and(
+        eq(personalTokens.id, row.id),
+        or(
+          isNull(personalTokens.lastUsedAt),
+          lt(personalTokens.lastUsedAt, new Date(now.getTime() - LAST_USED_RESOLUTION_MS)),
+        ),
+      ),
+    );
+  return { userId: row.userId, email: row.email, orgId: row.orgId, role: row.role, via: "token", tokenId: row.id };
+}

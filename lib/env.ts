@@ -1,0 +1,61 @@
+// The process's configuration, parsed once. A bad value stops the process with a message
+// that names the variable, before anything else starts.
+import path from "node:path";
+import { z } from "zod";
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+
+const envSchema = z.object({
+  PORT: z.preprocess(
+    (v) => (v === undefined || v === "" ? "3000" : v),
+    z
+      .string()
+      .regex(/^\d+$/, "must be a whole number")
+      .transform(Number)
+      .pipe(z.number().int().min(1, "must be 1-65535").max(65535, "must be 1-65535")),
+  ),
+  DATABASE_URL: optional(
+    z.string().regex(/^postgres(ql)?:\/\/.+/, "must be a postgres:// or postgresql:// URL"),
+  ),
+  DATA_DIR: z.preprocess((v) => (v === undefined || v === "" ? "./.data" : v), z.string()),
+  AUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
+  SEED_ADMIN_EMAIL: z.preprocess(
+    (v) => (v === undefined || v === "" ? "admin@example.com" : v),
+    z.email("must be an email address"),
+  ),
+  SEED_ADMIN_PASSWORD: optional(z.string().min(8, "must be at least 8 characters")),
+  SEED_ADMIN_TOKEN: optional(z.string().min(24, "must be at least 24 characters")),
+  SEED_DEMO: z.preprocess((v) => (v === undefined || v === "" ? "0" : v), z.enum(["0", "1"])),
+  AMQP_URL: optional(z.string().regex(/^amqps?:\/\/.+/, "must be an amqp:// or amqps:// URL")),
+  WORKER: z.preprocess((v) => (v === undefined || v === "" ? "on" : v), z.enum(["on", "off"])),
+  MIN_SCHEDULE_INTERVAL_SECONDS: z.preprocess(
+    (v) => (v === undefined || v === "" ? "1800" : v),
+    z.string().regex(/^\d+$/, "must be a whole number of seconds").transform(Number),
+  ),
+});
+
+export type Env = Omit<z.infer<typeof envSchema>, "DATA_DIR"> & { DATA_DIR: string };
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? "environment");
+      const got = source[name];
+      return `  ${name}: ${issue.message}${got === undefined ? "" : ` (got ${JSON.stringify(got)})`}`;
+    });
+    throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  return { ...parsed.data, DATA_DIR: path.resolve(parsed.data.DATA_DIR) };
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process (parsed on first use). */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

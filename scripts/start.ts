@@ -1,0 +1,49 @@
+// npm start: check the configuration, build when the sources changed, then serve.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { inUseMessage, liveHolder } from "../db/pglite-lock";
+import { EnvError, parseEnv } from "../lib/env";
+import { fingerprintFile, sourceFingerprint } from "./build-fingerprint";
+
+const root = process.cwd();
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+let config;
+try {
+  config = parseEnv(process.env);
+} catch (error) {
+  if (error instanceof EnvError) fail(error.message);
+  throw error;
+}
+
+if (!config.DATABASE_URL) {
+  const dir = path.join(config.DATA_DIR, "pglite");
+  const holder = liveHolder(dir);
+  if (holder !== null) fail(inUseMessage(dir, holder));
+}
+
+const fingerprint = sourceFingerprint(root);
+const built = fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(fingerprintFile(root))
+  ? fs.readFileSync(fingerprintFile(root), "utf8")
+  : null;
+if (built !== fingerprint) {
+  console.log("Building the console (first start, or the sources changed)...");
+  const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (build.status !== 0) fail("The build failed; see above.");
+  fs.writeFileSync(fingerprintFile(root), fingerprint);
+}
+
+const server = spawn(process.execPath, [nextBin, "start", "-p", String(config.PORT)], {
+  stdio: "inherit",
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true" },
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => server.kill(signal));
+}
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
