@@ -47,6 +47,11 @@ export async function listMembers(db: Queryable, actor: Principal): Promise<Memb
     .orderBy(asc(users.email));
 }
 
+/** Only org admins add and remove members. */
+export function assertCanManageMembers(actor: Principal): void {
+  requireAdmin(actor);
+}
+
 export interface NewMember {
   email: string;
   name: string;
@@ -60,7 +65,7 @@ export interface NewMember {
  * opens another).
  */
 export async function addMember(db: Db, actor: Principal, input: NewMember): Promise<Member> {
-  requireAdmin(actor);
+  assertCanManageMembers(actor);
   return db.transaction(async (tx) => {
     const user = (await findUserByEmail(tx, input.email)) ?? (await createUser(tx, input));
     if (await roleIn(tx, actor.orgId, user.id)) {
@@ -77,7 +82,7 @@ export async function addMember(db: Db, actor: Principal, input: NewMember): Pro
 }
 
 export async function removeMember(db: Db, actor: Principal, userId: string): Promise<void> {
-  requireAdmin(actor);
+  assertCanManageMembers(actor);
   await db.transaction(async (tx) => {
     const role = await roleIn(tx, actor.orgId, userId);
     if (!role) throw notFound("Member not found.");

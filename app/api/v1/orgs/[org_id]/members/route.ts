@@ -3,13 +3,15 @@ import { parseJsonBody } from "@/lib/api/body";
 import { v1Dialect } from "@/lib/api/dialects/v1";
 import { orgRoute } from "@/lib/api/route";
 import { addMemberRequest } from "@/lib/api/schemas/auth";
-import { addMember, listMembers } from "@/lib/domain/members";
+import { addMember, assertCanManageMembers, listMembers } from "@/lib/domain/members";
 
 export const GET = orgRoute(v1Dialect, async ({ db, principal }) =>
   Response.json({ results: await listMembers(db, principal) }),
 );
 
 export const POST = orgRoute(v1Dialect, async ({ req, db, principal }) => {
+  // Refused callers learn nothing about the body's shape.
+  assertCanManageMembers(principal);
   const body = await parseJsonBody(req, addMemberRequest);
   return Response.json(await addMember(db, principal, body), { status: 201 });
 });

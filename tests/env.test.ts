@@ -1,0 +1,42 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "@/lib/env";
+
+describe("environment", () => {
+  it("has working defaults for the embedded console", () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ PORT: 3000, SEED_DEMO: "0", WORKER: "on", SEED_ADMIN_EMAIL: "admin@example.com" });
+    expect(env.DATA_DIR).toBe(path.resolve(".data"));
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it("treats empty values as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "", PORT: "" }).DATABASE_URL).toBeUndefined();
+  });
+
+  it.each([
+    ["PORT", "abc"],
+    ["PORT", "70000"],
+    ["DATABASE_URL", "mysql://localhost/x"],
+    ["SEED_ADMIN_EMAIL", "not-an-email"],
+    ["SEED_ADMIN_PASSWORD", "short"],
+    ["SEED_DEMO", "yes"],
+    ["AMQP_URL", "http://localhost"],
+    ["WORKER", "maybe"],
+    ["AUTH_SECRET", "too-short"],
+  ])("refuses %s=%s with a message naming the variable", (name, value) => {
+    expect(() => parseEnv({ [name]: value })).toThrow(EnvError);
+    expect(() => parseEnv({ [name]: value })).toThrow(new RegExp(`${name}: .*\\(got "${value}"\\)`));
+  });
+
+  it("accepts a full valid configuration", () => {
+    const env = parseEnv({
+      PORT: "8080",
+      DATABASE_URL: "postgres://postgres@127.0.0.1:5432/sluice",
+      AMQP_URL: "amqp://guest:guest@127.0.0.1:5672",
+      SEED_DEMO: "1",
+      WORKER: "off",
+    });
+    expect(env).toMatchObject({ PORT: 8080, SEED_DEMO: "1", WORKER: "off" });
+  });
+});
