@@ -1,10 +1,9 @@
 // npm start: check the configuration, build when the sources changed, then serve.
-import { spawn, spawnSync } from "node:child_process";
-import fs from "node:fs";
+import { spawn } from "node:child_process";
 import path from "node:path";
 import { inUseMessage, liveHolder } from "../db/pglite-lock";
 import { EnvError, parseEnv } from "../lib/env";
-import { fingerprintFile, sourceFingerprint } from "./build-fingerprint";
+import { buildIfNeeded } from "./build-if-needed";
 
 const root = process.cwd();
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -28,16 +27,7 @@ if (!config.DATABASE_URL) {
   if (holder !== null) fail(inUseMessage(dir, holder));
 }
 
-const fingerprint = sourceFingerprint(root);
-const built = fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(fingerprintFile(root))
-  ? fs.readFileSync(fingerprintFile(root), "utf8")
-  : null;
-if (built !== fingerprint) {
-  console.log("Building the console (first start, or the sources changed)...");
-  const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (build.status !== 0) fail("The build failed; see above.");
-  fs.writeFileSync(fingerprintFile(root), fingerprint);
-}
+if (!buildIfNeeded(root)) fail("The build failed; see above.");
 
 const server = spawn(process.execPath, [nextBin, "start", "-p", String(config.PORT)], {
   stdio: "inherit",

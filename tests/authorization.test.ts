@@ -6,11 +6,10 @@ import { GET as listTokens, POST as createToken } from "@/app/api/v1/orgs/[org_i
 import { GET as me } from "@/app/api/v1/me/route";
 import { getDb } from "@/db/client";
 import { issueToken, revokeOwnToken } from "@/lib/domain/tokens";
-import { call, sessionCookie, type CallOptions } from "./support/http";
+import { call, sessionCookie, type CallOptions, type Handler } from "./support/http";
 import { makeOrg, type TestOrg } from "./support/fixtures";
 
 type Who = "admin" | "member" | "adminSession" | "otherOrgAdmin" | "anonymous" | "revokedToken";
-type Handler = Parameters<typeof call>[0];
 
 let org: TestOrg;
 let other: TestOrg;

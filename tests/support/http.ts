@@ -3,7 +3,8 @@ import { NextRequest } from "next/server";
 import { encode } from "next-auth/jwt";
 import { authSecret } from "@/lib/auth/secret";
 
-type Handler = (req: NextRequest, context: { params?: Promise<Record<string, string>> }) => Promise<Response>;
+// Bivariant on params, as Next.js itself calls every handler with the params of its path.
+export type Handler = { bivarianceHack(req: NextRequest, context: { params?: Promise<Record<string, string>> }): Promise<Response> }["bivarianceHack"];
 
 export interface CallOptions {
   method?: string;

@@ -1,4 +1,5 @@
 // A fingerprint of everything `next build` reads, so `npm start` rebuilds only when needed.
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -34,3 +35,20 @@ export function sourceFingerprint(root: string): string {
 }
 
 export const fingerprintFile = (root: string) => path.join(root, ".next", "sluice-source-fingerprint");
+
+/** Builds the app when the sources changed since the last build; returns false if it failed. */
+export function buildIfNeeded(root: string, { force = false } = {}): boolean {
+  const fingerprint = sourceFingerprint(root);
+  const file = fingerprintFile(root);
+  const built = fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(file) ? fs.readFileSync(file, "utf8") : null;
+  if (!force && built === fingerprint) return true;
+  console.log("Building the console (first start, or the sources changed)...");
+  const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+  const build = spawnSync(process.execPath, [nextBin, "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (build.status !== 0) return false;
+  fs.writeFileSync(file, fingerprint);
+  return true;
+}
