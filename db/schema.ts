@@ -19,8 +19,10 @@ import {
   bigint,
 } from "drizzle-orm/pg-core";
 
-const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
-const ts = (name: string) => timestamp(name, { withTimezone: true });
+// Millisecond precision: what a JS Date holds, so a timestamp read and written back (a keyset
+// cursor, say) compares equal to the stored one.
+const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+const createdAt = () => ts("created_at").notNull().defaultNow();
 
 export const roleEnum = pgEnum("role", ["admin", "member"]);
 export const pipelineTypeEnum = pgEnum("pipeline_type", ["ETL", "TASK", "DEFAULT", "APP"]);
@@ -193,11 +195,13 @@ export const pipelines = pgTable(
   (t) => [
     uniqueIndex("pipelines_org_name_uq").on(t.orgId, t.name),
     // One index per listing order, each ending in id so keyset paging has a total order.
-    index("pipelines_org_default_order_idx").on(
+    // Never-run pipelines sort as the earliest time: "last_run_time DESC NULLS LAST" as a plain
+    // expression that a row comparison (keyset cursor) can use.
+    index("pipelines_org_last_run_idx").on(
       t.orgId,
-      sql`${t.lastRunTime} DESC NULLS LAST`,
-      sql`${t.createdAt} DESC`,
-      sql`${t.id} DESC`,
+      sql`coalesce(${t.lastRunTime}, '-infinity'::timestamptz)`,
+      t.createdAt,
+      t.id,
     ),
     index("pipelines_org_created_idx").on(t.orgId, t.createdAt, t.id),
     index("pipelines_org_runs_idx").on(t.orgId, t.runCount, t.id),

@@ -1,12 +1,19 @@
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
+import { ConsoleShell } from "@/components/console/console-shell";
 import { authOptions } from "@/lib/auth/options";
 
 export const dynamic = "force-dynamic";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const session = await getServerSession(authOptions());
-  if (!session?.userId) redirect("/login");
-  return <main className="mx-auto max-w-6xl p-6">{children}</main>;
+  // No org left to show (removed from all of them): back to sign-in.
+  if (!session?.userId || !session.orgId) redirect("/login");
+  // Keyed by org: switching org remounts every page, so no view keeps the old org's state.
+  return (
+    <ConsoleShell key={session.orgId} email={session.user?.email ?? ""}>
+      {children}
+    </ConsoleShell>
+  );
 }

@@ -1,3 +1,8 @@
+import type { Metadata } from "next";
+import { Overview } from "@/components/overview/overview";
+
+export const metadata: Metadata = { title: "Overview" };
+
 export default function Home() {
-  return <h1 className="text-xl font-semibold">Overview</h1>;
+  return <Overview />;
 }

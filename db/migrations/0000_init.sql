@@ -17,13 +17,13 @@ CREATE TABLE "audit_events" (
 	"object_name" text,
 	"reason" text,
 	"details" jsonb,
-	"at" timestamp with time zone DEFAULT now() NOT NULL
+	"at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "execution_logs" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"execution_id" uuid NOT NULL,
-	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"level" text DEFAULT 'INFO' NOT NULL,
 	"message" text NOT NULL
 );
@@ -34,21 +34,21 @@ CREATE TABLE "executions" (
 	"pipeline_id" uuid NOT NULL,
 	"method" "execution_method" DEFAULT 'DIRECT' NOT NULL,
 	"status" "execution_status" DEFAULT 'PENDING' NOT NULL,
-	"scheduled_for" timestamp with time zone,
+	"scheduled_for" timestamp (3) with time zone,
 	"triggered_by" uuid,
 	"attempts" integer DEFAULT 0 NOT NULL,
 	"lease_owner" text,
-	"lease_expires_at" timestamp with time zone,
+	"lease_expires_at" timestamp (3) with time zone,
 	"stop_requested" boolean DEFAULT false NOT NULL,
 	"total_files" integer DEFAULT 0 NOT NULL,
 	"successful_files" integer DEFAULT 0 NOT NULL,
 	"failed_files" integer DEFAULT 0 NOT NULL,
 	"error_message" text,
-	"started_at" timestamp with time zone,
-	"finished_at" timestamp with time zone,
+	"started_at" timestamp (3) with time zone,
+	"finished_at" timestamp (3) with time zone,
 	"execution_time" double precision,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"modified_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"modified_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "job_states" (
@@ -56,7 +56,7 @@ CREATE TABLE "job_states" (
 	"pipeline_id" uuid NOT NULL,
 	"cursor" text,
 	"connector_state" jsonb DEFAULT '{}'::jsonb NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "jobs" (
@@ -68,21 +68,21 @@ CREATE TABLE "jobs" (
 	"source_resource_id" text,
 	"destination_resource_id" text,
 	"config" jsonb DEFAULT '{}'::jsonb NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "memberships" (
 	"org_id" text NOT NULL,
 	"user_id" uuid NOT NULL,
 	"role" "role" DEFAULT 'member' NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "memberships_org_id_user_id_pk" PRIMARY KEY("org_id","user_id")
 );
 --> statement-breakpoint
 CREATE TABLE "orgs" (
 	"id" text PRIMARY KEY NOT NULL,
 	"name" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "outbox_messages" (
@@ -91,9 +91,9 @@ CREATE TABLE "outbox_messages" (
 	"payload" jsonb NOT NULL,
 	"attempts" integer DEFAULT 0 NOT NULL,
 	"last_error" text,
-	"available_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"delivered_at" timestamp with time zone
+	"available_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"delivered_at" timestamp (3) with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "personal_tokens" (
@@ -103,9 +103,9 @@ CREATE TABLE "personal_tokens" (
 	"name" text NOT NULL,
 	"token_hash" text NOT NULL,
 	"prefix" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"last_used_at" timestamp with time zone,
-	"expires_at" timestamp with time zone,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"last_used_at" timestamp (3) with time zone,
+	"expires_at" timestamp (3) with time zone,
 	CONSTRAINT "personal_tokens_token_hash_unique" UNIQUE("token_hash")
 );
 --> statement-breakpoint
@@ -118,16 +118,16 @@ CREATE TABLE "pipeline_keys" (
 	"description" text DEFAULT '' NOT NULL,
 	"is_active" boolean DEFAULT true NOT NULL,
 	"created_by" uuid,
-	"last_used_at" timestamp with time zone,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"modified_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_used_at" timestamp (3) with time zone,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"modified_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "pipeline_keys_key_hash_unique" UNIQUE("key_hash")
 );
 --> statement-breakpoint
 CREATE TABLE "pipeline_shares" (
 	"pipeline_id" uuid NOT NULL,
 	"user_id" uuid NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "pipeline_shares_pipeline_id_user_id_pk" PRIMARY KEY("pipeline_id","user_id")
 );
 --> statement-breakpoint
@@ -145,10 +145,10 @@ CREATE TABLE "pipelines" (
 	"shared_to_org" boolean DEFAULT false NOT NULL,
 	"storage_status" "storage_status" DEFAULT 'Cleared' NOT NULL,
 	"run_count" integer DEFAULT 0 NOT NULL,
-	"last_run_time" timestamp with time zone,
+	"last_run_time" timestamp (3) with time zone,
 	"last_run_status" "last_run_status" DEFAULT 'YET_TO_START' NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"modified_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"modified_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "resources" (
@@ -160,9 +160,9 @@ CREATE TABLE "resources" (
 	"config" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"created_by" uuid,
 	"deleted" boolean DEFAULT false NOT NULL,
-	"deleted_at" timestamp with time zone,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"deleted_at" timestamp (3) with time zone,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "schedules" (
@@ -171,9 +171,9 @@ CREATE TABLE "schedules" (
 	"cron" text NOT NULL,
 	"timezone" text DEFAULT 'UTC' NOT NULL,
 	"active" boolean DEFAULT true NOT NULL,
-	"next_fire_at" timestamp with time zone,
-	"last_fired_at" timestamp with time zone,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"next_fire_at" timestamp (3) with time zone,
+	"last_fired_at" timestamp (3) with time zone,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "storage_clears" (
@@ -184,9 +184,9 @@ CREATE TABLE "storage_clears" (
 	"done_rows" bigint DEFAULT 0 NOT NULL,
 	"done_bytes" bigint DEFAULT 0 NOT NULL,
 	"lease_owner" text,
-	"lease_expires_at" timestamp with time zone,
-	"started_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"finished_at" timestamp with time zone
+	"lease_expires_at" timestamp (3) with time zone,
+	"started_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"finished_at" timestamp (3) with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "storage_records" (
@@ -198,7 +198,7 @@ CREATE TABLE "storage_records" (
 	"kind" text DEFAULT 'record' NOT NULL,
 	"data" jsonb NOT NULL,
 	"bytes" integer NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "users" (
@@ -206,14 +206,14 @@ CREATE TABLE "users" (
 	"email" text NOT NULL,
 	"name" text NOT NULL,
 	"password_hash" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "users_email_unique" UNIQUE("email")
 );
 --> statement-breakpoint
 CREATE TABLE "wrapper_logs" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"wrapper_id" text NOT NULL,
-	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"message" text NOT NULL
 );
 --> statement-breakpoint
@@ -225,11 +225,11 @@ CREATE TABLE "wrappers" (
 	"desired_running" boolean DEFAULT true NOT NULL,
 	"pid" integer,
 	"host" text,
-	"heartbeat_at" timestamp with time zone,
-	"started_at" timestamp with time zone,
-	"stopped_at" timestamp with time zone,
-	"status_changed_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"heartbeat_at" timestamp (3) with time zone,
+	"started_at" timestamp (3) with time zone,
+	"stopped_at" timestamp (3) with time zone,
+	"status_changed_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "wrappers_resource_id_unique" UNIQUE("resource_id")
 );
 --> statement-breakpoint
@@ -277,7 +277,7 @@ CREATE INDEX "personal_tokens_owner_idx" ON "personal_tokens" USING btree ("org_
 CREATE INDEX "pipeline_keys_pipeline_idx" ON "pipeline_keys" USING btree ("pipeline_id","created_at");--> statement-breakpoint
 CREATE INDEX "pipeline_shares_user_idx" ON "pipeline_shares" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "pipelines_org_name_uq" ON "pipelines" USING btree ("org_id","name");--> statement-breakpoint
-CREATE INDEX "pipelines_org_default_order_idx" ON "pipelines" USING btree ("org_id","last_run_time" DESC NULLS LAST,"created_at" DESC,"id" DESC);--> statement-breakpoint
+CREATE INDEX "pipelines_org_last_run_idx" ON "pipelines" USING btree ("org_id",coalesce("last_run_time", '-infinity'::timestamptz),"created_at","id");--> statement-breakpoint
 CREATE INDEX "pipelines_org_created_idx" ON "pipelines" USING btree ("org_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "pipelines_org_runs_idx" ON "pipelines" USING btree ("org_id","run_count","id");--> statement-breakpoint
 CREATE INDEX "pipelines_owner_idx" ON "pipelines" USING btree ("owner_id");--> statement-breakpoint

@@ -6,8 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 
-export const E2E_ADMIN = { email: "admin@example.com", password: "e2e-admin-password" };
-export const E2E_ADMIN_TOKEN = "slt_e2e-admin-token-0123456789abcdef";
+import { ADMIN, ADMIN_TOKEN } from "./users";
 
 async function freshPostgres(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `sluice_e2e_${Date.now()}_${process.pid}`;
@@ -35,9 +34,9 @@ async function main() {
       ...process.env,
       DATA_DIR: dataDir,
       DATABASE_URL: db?.url ?? "",
-      SEED_ADMIN_EMAIL: E2E_ADMIN.email,
-      SEED_ADMIN_PASSWORD: E2E_ADMIN.password,
-      SEED_ADMIN_TOKEN: E2E_ADMIN_TOKEN,
+      SEED_ADMIN_EMAIL: ADMIN.email,
+      SEED_ADMIN_PASSWORD: ADMIN.password,
+      SEED_ADMIN_TOKEN: ADMIN_TOKEN,
       SEED_DEMO: "1",
     },
   });

@@ -39,6 +39,11 @@ export function authOptions(): NextAuthOptions {
           token.uid = user.id;
           token.orgId = (user as { orgId?: string }).orgId;
         }
+        if (!user && trigger !== "update" && token.uid && token.orgId) {
+          // Removed from the current org since signing in: move to another org of theirs, if any.
+          const db = await getDb();
+          if (!(await roleIn(db, token.orgId, token.uid))) token.orgId = (await orgsOfUser(db, token.uid))[0]?.id;
+        }
         if (trigger === "update") {
           // Switching org: only to an org the user belongs to, checked here on the server.
           const parsed = orgSwitchSchema.safeParse(session);

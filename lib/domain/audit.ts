@@ -11,8 +11,11 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+/** A user, or a credential acting without one (a pipeline key): userId null, a label instead. */
+export type AuditActor = Pick<Principal, "orgId" | "email"> & { userId: string | null };
+
 /** Records who did what, in the transaction of the change itself so neither exists alone. */
-export async function auditInTx(db: Queryable, actor: Principal, entry: AuditEntry): Promise<void> {
+export async function auditInTx(db: Queryable, actor: AuditActor, entry: AuditEntry): Promise<void> {
   await db.insert(auditEvents).values({
     orgId: actor.orgId,
     actorUserId: actor.userId,

@@ -1,7 +1,161 @@
-// Executions (runs) of pipelines. Recording a finished run keeps the pipeline's counters true.
-import { eq, sql } from "drizzle-orm";
-import type { Queryable } from "@/db/client";
+// Executions (runs): starting one, listing them, and importing past runs.
+import { and, count, eq, gte, lte, sql, type SQL } from "drizzle-orm";
+import type { Db, Queryable } from "@/db/client";
 import { executions, pipelines, type Execution, type Pipeline } from "@/db/schema";
+import { auditInTx, type AuditActor } from "./audit";
+import { DomainError, invalid, notFound } from "./errors";
+import { afterCursor, decodeCursor, keysetPage, orderBy, type Sort } from "./keyset";
+import { assertCanChange, loadVisiblePipeline } from "./pipeline-access";
+import type { Principal } from "./principal";
+
+export type { Execution };
+
+export const cannotStartWhileClearing = () =>
+  new DomainError(
+    "conflict",
+    "Cannot start a run while the pipeline's storage is being cleared.",
+    null,
+    "CannotStartWhileClearingStorage",
+  );
+
+export interface StartOptions {
+  method: Execution["method"];
+  triggeredBy: string | null;
+  /** A client-chosen id: asking twice with the same id starts one run. */
+  executionId?: string;
+}
+
+/**
+ * Queues a run of a pipeline the caller may start: PENDING until a worker claims it. The run
+ * counter goes up now and last_run_status reads RESTARTING until the run starts.
+ */
+export async function startExecutionInTx(
+  tx: Queryable,
+  actor: AuditActor,
+  pipeline: Pipeline,
+  options: StartOptions,
+): Promise<{ pipeline: Pipeline; execution: Execution }> {
+  if (options.executionId) {
+    const [existing] = await tx
+      .select()
+      .from(executions)
+      .where(and(eq(executions.id, options.executionId), eq(executions.orgId, pipeline.orgId)));
+    if (existing && existing.pipelineId === pipeline.id) return { pipeline, execution: existing };
+    if (existing) throw invalid("This execution id belongs to another pipeline.", "execution_id");
+  }
+  if (!pipeline.active) {
+    throw new DomainError("inactive", `Pipeline '${pipeline.name}' is inactive, please activate the pipeline`, "pipeline_id");
+  }
+  if (pipeline.storageStatus === "Clearing") throw cannotStartWhileClearing();
+
+  const [execution] = await tx
+    .insert(executions)
+    .values({
+      id: options.executionId,
+      orgId: pipeline.orgId,
+      pipelineId: pipeline.id,
+      method: options.method,
+      status: "PENDING",
+      triggeredBy: options.triggeredBy,
+    })
+    .returning();
+  if (!execution) throw new Error("insert returned no row");
+  const [updated] = await tx
+    .update(pipelines)
+    .set({ runCount: sql`${pipelines.runCount} + 1`, lastRunStatus: "RESTARTING" })
+    .where(and(eq(pipelines.id, pipeline.id), eq(pipelines.orgId, pipeline.orgId)))
+    .returning();
+  if (!updated) throw notFound();
+  await auditInTx(tx, actor, {
+    action: "pipeline.execute",
+    objectType: "pipeline",
+    objectId: pipeline.id,
+    objectName: pipeline.name,
+    details: { execution_id: execution.id, method: options.method },
+  });
+  return { pipeline: updated, execution };
+}
+
+/** Starts a run for a signed-in caller who may see the pipeline. */
+export async function executePipeline(db: Db, actor: Principal, pipelineId: string, executionId?: string) {
+  return db.transaction(async (tx) => {
+    // Locked, so a concurrent clear or pause waits for this run to be recorded, or wins first.
+    const { pipeline } = await loadVisiblePipeline(tx, actor, pipelineId, true);
+    return startExecutionInTx(tx, actor, pipeline, { method: "DIRECT", triggeredBy: actor.userId, executionId });
+  });
+}
+
+// ---------------------------------------------------------------- listing
+
+const executionSort: Sort<Execution> = {
+  name: "-created_at",
+  desc: true,
+  keys: [
+    { expr: sql`${executions.createdAt}`, cast: "timestamptz", read: (e) => e.createdAt.toISOString() },
+    { expr: sql`${executions.id}`, cast: "uuid", read: (e) => e.id },
+  ],
+};
+
+export interface ExecutionListQuery {
+  page: number;
+  pageSize: number;
+  startDate?: Date;
+  endDate?: Date;
+  status?: Execution["status"];
+  cursor?: string;
+}
+
+export interface ExecutionList {
+  count: number;
+  results: Execution[];
+  hasNext: boolean;
+  hasPrevious: boolean;
+  nextCursor: string | null;
+  previousCursor: string | null;
+}
+
+/** A pipeline's runs, newest first: its owner or an org admin only, as documented. */
+export async function listPipelineExecutions(
+  db: Queryable,
+  actor: Principal,
+  pipelineId: string,
+  query: ExecutionListQuery,
+): Promise<ExecutionList> {
+  const access = await loadVisiblePipeline(db, actor, pipelineId);
+  assertCanChange(actor, access);
+  const cursor = query.cursor ? decodeCursor(query.cursor, executionSort as Sort<unknown>) : null;
+  const filters: (SQL | undefined)[] = [
+    eq(executions.pipelineId, pipelineId),
+    eq(executions.orgId, actor.orgId),
+    query.startDate ? gte(executions.createdAt, query.startDate) : undefined,
+    query.endDate ? lte(executions.createdAt, query.endDate) : undefined,
+    query.status ? eq(executions.status, query.status) : undefined,
+  ];
+  const offset = cursor ? 0 : (query.page - 1) * query.pageSize;
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(executions)
+      .where(and(...filters, cursor ? afterCursor(executionSort, cursor) : undefined))
+      .orderBy(...orderBy(executionSort, cursor?.backwards ?? false))
+      .limit(query.pageSize + 1)
+      .offset(offset),
+    db.select({ n: count() }).from(executions).where(and(...filters)),
+  ]);
+  const n = total?.n ?? 0;
+  if (!cursor && query.page > 1 && offset >= n) throw notFound("Invalid page.");
+  const page = keysetPage(executionSort, rows, query.pageSize, cursor);
+  return {
+    count: n,
+    results: page.rows,
+    hasNext: cursor ? page.next !== null : rows.length > query.pageSize,
+    hasPrevious: cursor ? page.previous !== null : query.page > 1,
+    nextCursor: page.next,
+    previousCursor: page.previous,
+  };
+}
+
+// ---------------------------------------------------------------- history
 
 export interface PastRun {
   status: Execution["status"];

@@ -1,29 +1,155 @@
-// Pipeline API keys: trigger credentials for one pipeline, stored hashed, shown once.
-import type { Queryable } from "@/db/client";
-import { pipelineKeys, type Pipeline } from "@/db/schema";
+// Pipeline API keys: trigger credentials for one pipeline. Keys are uuids, as in the dialect
+// of §1 (122 random bits), returned in plain text once, at creation, and kept only as a hash.
+import { randomUUID, timingSafeEqual } from "node:crypto";
+import { and, asc, eq } from "drizzle-orm";
+import type { Db, Queryable } from "@/db/client";
+import { pipelineKeys, pipelines, type Pipeline, type PipelineKey } from "@/db/schema";
+import { auditInTx, type AuditActor } from "./audit";
+import { DomainError, notFound } from "./errors";
+import { startExecutionInTx } from "./executions";
+import { assertCanManageKeys, loadVisiblePipeline } from "./pipeline-access";
 import type { Principal } from "./principal";
-import { hashSecret, newSecret, secretHint } from "./secrets";
+import { hashSecret } from "./secrets";
 
-export const PIPELINE_KEY_PREFIX = "slk_";
+export type { PipelineKey };
+export const keyHint = (plain: string) => plain.slice(0, 8);
 
 export async function issuePipelineKey(
   tx: Queryable,
   pipeline: Pick<Pipeline, "id" | "orgId">,
-  actor: Principal,
+  actor: Pick<Principal, "userId">,
   description: string,
-) {
-  const plain = newSecret(PIPELINE_KEY_PREFIX);
+  isActive = true,
+): Promise<PipelineKey & { apiKey: string }> {
+  const plain = randomUUID();
   const [key] = await tx
     .insert(pipelineKeys)
     .values({
       orgId: pipeline.orgId,
       pipelineId: pipeline.id,
       keyHash: hashSecret(plain),
-      prefix: secretHint(plain, PIPELINE_KEY_PREFIX),
+      prefix: keyHint(plain),
       description,
+      isActive,
       createdBy: actor.userId,
     })
     .returning();
   if (!key) throw new Error("insert returned no row");
   return { ...key, apiKey: plain };
+}
+
+async function pipelineForKeys(db: Queryable, actor: Principal, pipelineId: string, lock = false) {
+  const access = await loadVisiblePipeline(db, actor, pipelineId, lock);
+  assertCanManageKeys(actor, access);
+  return access.pipeline;
+}
+
+export async function listKeys(db: Queryable, actor: Principal, pipelineId: string): Promise<PipelineKey[]> {
+  await pipelineForKeys(db, actor, pipelineId);
+  return db
+    .select()
+    .from(pipelineKeys)
+    .where(and(eq(pipelineKeys.pipelineId, pipelineId), eq(pipelineKeys.orgId, actor.orgId)))
+    .orderBy(asc(pipelineKeys.createdAt), asc(pipelineKeys.id));
+}
+
+export async function createKey(
+  db: Db,
+  actor: Principal,
+  pipelineId: string,
+  input: { description?: string; isActive?: boolean },
+) {
+  return db.transaction(async (tx) => {
+    const pipeline = await pipelineForKeys(tx, actor, pipelineId, true);
+    const key = await issuePipelineKey(tx, pipeline, actor, input.description ?? "", input.isActive ?? true);
+    await auditInTx(tx, actor, { action: "key.create", objectType: "pipeline_key", objectId: key.id, objectName: key.description, details: { pipeline_id: pipelineId } });
+    return key;
+  });
+}
+
+/** A key by id, with the pipeline access checked: another org's key is a 404. */
+async function loadKey(db: Queryable, actor: Principal, keyId: string) {
+  const [key] = await db
+    .select()
+    .from(pipelineKeys)
+    .where(and(eq(pipelineKeys.id, keyId), eq(pipelineKeys.orgId, actor.orgId)));
+  if (!key) throw notFound();
+  await pipelineForKeys(db, actor, key.pipelineId);
+  return key;
+}
+
+export async function getKey(db: Queryable, actor: Principal, keyId: string): Promise<PipelineKey> {
+  return loadKey(db, actor, keyId);
+}
+
+export async function updateKey(
+  db: Db,
+  actor: Principal,
+  keyId: string,
+  input: { description?: string; isActive?: boolean },
+): Promise<PipelineKey> {
+  return db.transaction(async (tx) => {
+    const before = await loadKey(tx, actor, keyId);
+    const [key] = await tx
+      .update(pipelineKeys)
+      .set({ description: input.description, isActive: input.isActive, modifiedAt: new Date() })
+      .where(and(eq(pipelineKeys.id, keyId), eq(pipelineKeys.orgId, actor.orgId)))
+      .returning();
+    if (!key) throw notFound();
+    await auditInTx(tx, actor, {
+      action: "key.update",
+      objectType: "pipeline_key",
+      objectId: keyId,
+      objectName: key.description,
+      details: { pipeline_id: key.pipelineId, is_active: { from: before.isActive, to: key.isActive } },
+    });
+    return key;
+  });
+}
+
+export async function deleteKey(db: Db, actor: Principal, keyId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const key = await loadKey(tx, actor, keyId);
+    await tx.delete(pipelineKeys).where(and(eq(pipelineKeys.id, keyId), eq(pipelineKeys.orgId, actor.orgId)));
+    await auditInTx(tx, actor, { action: "key.delete", objectType: "pipeline_key", objectId: keyId, objectName: key.description, details: { pipeline_id: key.pipelineId } });
+  });
+}
+
+export async function hasActiveKey(db: Queryable, pipelineId: string): Promise<boolean> {
+  const [key] = await db
+    .select({ id: pipelineKeys.id })
+    .from(pipelineKeys)
+    .where(and(eq(pipelineKeys.pipelineId, pipelineId), eq(pipelineKeys.isActive, true)))
+    .limit(1);
+  return !!key;
+}
+
+// ---------------------------------------------------------------- the public trigger
+
+export const missingKey = () => new DomainError("forbidden", "Missing api key");
+const unauthorized = () => new DomainError("unauthenticated", "Unauthorized");
+const pipelineNotFound = () => new DomainError("not_found", "Pipeline not found");
+
+/** Starts a run with a pipeline key: valid only for its own pipeline, and only while active. */
+export async function triggerWithKey(db: Db, orgId: string, pipelineId: string, plainKey: string | null) {
+  if (!plainKey) throw missingKey();
+  return db.transaction(async (tx) => {
+    const [pipeline] = await tx
+      .select()
+      .from(pipelines)
+      .where(and(eq(pipelines.id, pipelineId), eq(pipelines.orgId, orgId)))
+      .for("update");
+    if (!pipeline) throw pipelineNotFound();
+    const presented = Buffer.from(hashSecret(plainKey));
+    const [key] = await tx
+      .select()
+      .from(pipelineKeys)
+      .where(and(eq(pipelineKeys.keyHash, hashSecret(plainKey)), eq(pipelineKeys.pipelineId, pipelineId)));
+    // The lookup is by hash; compare again in constant time so no timing tells a near miss.
+    if (!key || !key.isActive || !timingSafeEqual(Buffer.from(key.keyHash), presented)) throw unauthorized();
+    if (!pipeline.active) throw pipelineNotFound();
+    await tx.update(pipelineKeys).set({ lastUsedAt: new Date() }).where(eq(pipelineKeys.id, key.id));
+    const actor: AuditActor = { orgId, userId: null, email: `pipeline key ${key.prefix}…` };
+    return startExecutionInTx(tx, actor, pipeline, { method: "DIRECT", triggeredBy: null });
+  });
 }

@@ -1,21 +1,258 @@
-// Pipelines: creation for now (the full rules of §1 build on this module).
-import type { Queryable } from "@/db/client";
-import { pipelines, schedules, type Pipeline, type PipelineType } from "@/db/schema";
+// Pipelines: create, read, list, update, pause/resume and delete, with the rules of §1.
+import { and, count, desc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
+import type { Db, Queryable } from "@/db/client";
+import {
+  executions,
+  memberships,
+  pipelineShares,
+  pipelines,
+  schedules,
+  users,
+  type Pipeline,
+  type PipelineType,
+} from "@/db/schema";
 import { auditInTx } from "./audit";
+import { DomainError, invalid, notFound } from "./errors";
 import { issuePipelineKey } from "./keys";
+import { afterCursor, decodeCursor, keysetPage, orderBy, type Sort } from "./keyset";
+import { assertCanChange, loadVisiblePipeline, visibleTo } from "./pipeline-access";
 import type { Principal } from "./principal";
+import { assertValidSchedule, isValidTimezone, nextRun } from "./schedule-rules";
+import { isUniqueViolation } from "./sql-errors";
 
-export interface NewPipelineInput {
-  name: string;
+export type { Pipeline };
+
+export interface PipelineInput {
+  name?: string;
   type?: PipelineType;
   description?: string;
   cronString?: string | null;
   timezone?: string;
+  active?: boolean;
   sharedToOrg?: boolean;
+  sharedUserIds?: string[];
+}
+
+export interface RecentRun {
+  executionId: string;
+  status: string;
+  timestamp: Date;
+  successfulFiles: number;
+  failedFiles: number;
+}
+
+export interface PipelineDetails extends Pipeline {
+  ownerEmail: string;
+  modifiedByEmail: string | null;
+  sharedUsers: { id: string; email: string; name: string }[];
+  recentRuns: RecentRun[]; // oldest first
+  nextRunTime: Date | null;
+}
+
+const NAME_TAKEN = "This pipeline name is already in use. Please select a different name.";
+
+// ---------------------------------------------------------------- reading
+
+/** Adds owner, shares, the last five runs and the next run time to pipeline rows. */
+export async function withDetails(db: Queryable, rows: Pipeline[]): Promise<PipelineDetails[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((p) => p.id);
+  const userIds = [...new Set(rows.flatMap((p) => [p.ownerId, p.modifiedBy ?? p.ownerId]))];
+  const recent = db
+    .select({
+      executionId: executions.id,
+      status: executions.status,
+      timestamp: executions.createdAt,
+      successfulFiles: executions.successfulFiles,
+      failedFiles: executions.failedFiles,
+    })
+    .from(executions)
+    .where(eq(executions.pipelineId, pipelines.id))
+    .orderBy(desc(executions.createdAt), desc(executions.id))
+    .limit(5)
+    .as("recent");
+  const [people, shares, runs] = await Promise.all([
+    db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, userIds)),
+    db
+      .select({ pipelineId: pipelineShares.pipelineId, id: users.id, email: users.email, name: users.name })
+      .from(pipelineShares)
+      .innerJoin(users, eq(users.id, pipelineShares.userId))
+      .where(inArray(pipelineShares.pipelineId, ids))
+      .orderBy(users.email),
+    db
+      .select({
+        pipelineId: pipelines.id,
+        executionId: recent.executionId,
+        status: recent.status,
+        timestamp: recent.timestamp,
+        successfulFiles: recent.successfulFiles,
+        failedFiles: recent.failedFiles,
+      })
+      .from(pipelines)
+      .crossJoinLateral(recent)
+      .where(inArray(pipelines.id, ids)),
+  ]);
+  const emailOf = new Map(people.map((u) => [u.id, u.email]));
+  return rows.map((p) => ({
+    ...p,
+    ownerEmail: emailOf.get(p.ownerId) ?? "",
+    modifiedByEmail: p.modifiedBy ? (emailOf.get(p.modifiedBy) ?? null) : null,
+    sharedUsers: shares.filter((s) => s.pipelineId === p.id).map(({ id, email, name }) => ({ id, email, name })),
+    recentRuns: runs
+      .filter((r) => r.pipelineId === p.id)
+      .map(({ pipelineId: _, ...run }) => run)
+      .sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime()),
+    nextRunTime: p.active ? nextRun(p.cronString, p.timezone) : null,
+  }));
+}
+
+export async function getPipeline(db: Queryable, actor: Principal, id: string): Promise<PipelineDetails> {
+  const { pipeline } = await loadVisiblePipeline(db, actor, id);
+  const [details] = await withDetails(db, [pipeline]);
+  if (!details) throw notFound();
+  return details;
+}
+
+// ---------------------------------------------------------------- listing
+
+export const PIPELINE_ORDERINGS = ["created_at", "last_run_time", "pipeline_name", "run_count"] as const;
+export type PipelineOrdering = (typeof PIPELINE_ORDERINGS)[number];
+
+const iso = (d: Date | null) => (d ? d.toISOString() : "-infinity");
+const lastRunKey = sql`coalesce(${pipelines.lastRunTime}, '-infinity'::timestamptz)`;
+const keys = {
+  lastRun: { expr: lastRunKey, cast: "timestamptz", read: (p: Pipeline) => iso(p.lastRunTime) },
+  createdAt: { expr: sql`${pipelines.createdAt}`, cast: "timestamptz", read: (p: Pipeline) => p.createdAt.toISOString() },
+  id: { expr: sql`${pipelines.id}`, cast: "uuid", read: (p: Pipeline) => p.id },
+  name: { expr: sql`${pipelines.name}`, cast: "text", read: (p: Pipeline) => p.name },
+  runCount: { expr: sql`${pipelines.runCount}`, cast: "int4", read: (p: Pipeline) => String(p.runCount) },
+} as const satisfies Record<string, Sort<Pipeline>["keys"][number]>;
+
+const sortKeys: Record<PipelineOrdering, Sort<Pipeline>["keys"]> = {
+  // Never-run pipelines count as the earliest time: last in "-last_run_time", first ascending.
+  last_run_time: [keys.lastRun, keys.createdAt, keys.id],
+  created_at: [keys.createdAt, keys.id],
+  pipeline_name: [keys.name], // unique in the org: no tie to break
+  run_count: [keys.runCount, keys.id],
+};
+
+/** The default order of §1: last_run_time DESC NULLS LAST, then created_at DESC. */
+export function pipelineSort(ordering?: { field: PipelineOrdering; desc: boolean }): Sort<Pipeline> {
+  if (!ordering) return { name: "default", keys: sortKeys.last_run_time, desc: true };
+  return { name: `${ordering.desc ? "-" : ""}${ordering.field}`, keys: sortKeys[ordering.field], desc: ordering.desc };
+}
+
+export interface PipelineListQuery {
+  page: number;
+  pageSize: number;
+  type?: PipelineType;
+  search?: string;
+  ordering?: { field: PipelineOrdering; desc: boolean };
+  cursor?: string;
+}
+
+export interface PipelineList {
+  count: number;
+  results: PipelineDetails[];
+  /** Page mode: whether neighbours exist. Cursor mode: their cursors. */
+  hasNext: boolean;
+  hasPrevious: boolean;
+  nextCursor: string | null;
+  previousCursor: string | null;
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export async function listPipelines(db: Queryable, actor: Principal, query: PipelineListQuery): Promise<PipelineList> {
+  const sort = pipelineSort(query.ordering);
+  const cursor = query.cursor ? decodeCursor(query.cursor, sort as Sort<unknown>) : null;
+  const filters: (SQL | undefined)[] = [
+    visibleTo(actor),
+    query.type ? eq(pipelines.type, query.type) : undefined,
+    query.search ? ilike(pipelines.name, `%${escapeLike(query.search)}%`) : undefined,
+  ];
+  const offset = cursor || query.cursor ? 0 : (query.page - 1) * query.pageSize;
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(pipelines)
+      .where(and(...filters, cursor ? afterCursor(sort, cursor) : undefined))
+      .orderBy(...orderBy(sort, cursor?.backwards ?? false))
+      .limit(query.pageSize + 1)
+      .offset(offset),
+    db.select({ n: count() }).from(pipelines).where(and(...filters)),
+  ]);
+  const n = total?.n ?? 0;
+  if (!cursor && query.page > 1 && offset >= n) throw notFound("Invalid page.");
+  const page = keysetPage(sort, rows, query.pageSize, cursor);
+  return {
+    count: n,
+    results: await withDetails(db, page.rows),
+    hasNext: cursor ? page.next !== null : rows.length > query.pageSize,
+    hasPrevious: cursor ? page.previous !== null : query.page > 1,
+    nextCursor: page.next,
+    previousCursor: page.previous,
+  };
+}
+
+// ---------------------------------------------------------------- writing
+
+function checkSchedule(cronString: string | null | undefined, timezone: string): void {
+  if (!isValidTimezone(timezone)) throw invalid(`"${timezone}" is not a valid IANA timezone.`, "timezone");
+  if (cronString) assertValidSchedule(cronString, timezone);
+}
+
+async function assertNameFree(db: Queryable, orgId: string, name: string, exceptId?: string): Promise<void> {
+  const [clash] = await db
+    .select({ id: pipelines.id })
+    .from(pipelines)
+    .where(and(eq(pipelines.orgId, orgId), eq(pipelines.name, name)));
+  if (clash && clash.id !== exceptId) throw invalid(NAME_TAKEN, "pipeline_name");
+}
+
+async function checkShareTargets(db: Queryable, actor: Principal, ownerId: string, userIds: string[]): Promise<void> {
+  if (userIds.length === 0) return;
+  const found = await db
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.orgId, actor.orgId), inArray(memberships.userId, userIds)));
+  const members = new Set(found.map((m) => m.userId));
+  const stranger = userIds.find((id) => !members.has(id));
+  if (stranger) throw invalid(`Invalid pk "${stranger}" - object does not exist.`, "shared_users");
+  if (userIds.includes(ownerId)) throw invalid("The owner already has access to this pipeline.", "shared_users");
+}
+
+async function syncSchedule(tx: Queryable, pipeline: Pipeline): Promise<void> {
+  if (!pipeline.cronString) {
+    await tx.delete(schedules).where(eq(schedules.pipelineId, pipeline.id));
+    return;
+  }
+  const values = {
+    cron: pipeline.cronString,
+    timezone: pipeline.timezone,
+    active: pipeline.active,
+    nextFireAt: pipeline.active ? nextRun(pipeline.cronString, pipeline.timezone) : null,
+    updatedAt: new Date(),
+  };
+  await tx
+    .insert(schedules)
+    .values({ pipelineId: pipeline.id, orgId: pipeline.orgId, ...values })
+    .onConflictDoUpdate({ target: schedules.pipelineId, set: values });
+}
+
+async function replaceShares(tx: Queryable, pipelineId: string, userIds: string[]): Promise<void> {
+  await tx.delete(pipelineShares).where(eq(pipelineShares.pipelineId, pipelineId));
+  if (userIds.length) {
+    await tx.insert(pipelineShares).values([...new Set(userIds)].map((userId) => ({ pipelineId, userId })));
+  }
 }
 
 /** Creates an active pipeline, its schedule when it has a cron, and its first API key. */
-export async function createPipelineInTx(tx: Queryable, actor: Principal, input: NewPipelineInput) {
+export async function createPipelineInTx(tx: Queryable, actor: Principal, input: PipelineInput & { name: string }) {
+  const timezone = input.timezone ?? "UTC";
+  checkSchedule(input.cronString, timezone);
+  await assertNameFree(tx, actor.orgId, input.name);
+  await checkShareTargets(tx, actor, actor.userId, input.sharedUserIds ?? []);
   const [pipeline] = await tx
     .insert(pipelines)
     .values({
@@ -25,23 +262,143 @@ export async function createPipelineInTx(tx: Queryable, actor: Principal, input:
       description: input.description ?? "",
       ownerId: actor.userId,
       modifiedBy: actor.userId,
-      cronString: input.cronString ?? null,
-      timezone: input.timezone ?? "UTC",
+      cronString: input.cronString || null,
+      timezone,
       sharedToOrg: input.sharedToOrg ?? false,
+      active: true,
     })
     .returning();
   if (!pipeline) throw new Error("insert returned no row");
-  if (pipeline.cronString) {
-    await tx.insert(schedules).values({
-      pipelineId: pipeline.id,
-      orgId: pipeline.orgId,
-      cron: pipeline.cronString,
-      timezone: pipeline.timezone,
-    });
-  }
+  await syncSchedule(tx, pipeline);
+  await replaceShares(tx, pipeline.id, input.sharedUserIds ?? []);
   const key = await issuePipelineKey(tx, pipeline, actor, `API Key for ${pipeline.name}`);
   await auditInTx(tx, actor, { action: "pipeline.create", objectType: "pipeline", objectId: pipeline.id, objectName: pipeline.name });
   return { pipeline, key };
 }
 
-export type { Pipeline };
+/** Two requests may race for one name: the unique index decides, with the same message. */
+async function nameRace<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isUniqueViolation(error, "pipelines_org_name_uq")) throw invalid(NAME_TAKEN, "pipeline_name");
+    throw error;
+  }
+}
+
+export async function createPipeline(db: Db, actor: Principal, input: PipelineInput & { name: string }) {
+  const { pipeline, key } = await nameRace(() => db.transaction((tx) => createPipelineInTx(tx, actor, input)));
+  const [details] = await withDetails(db, [pipeline]);
+  if (!details) throw notFound();
+  return { pipeline: details, key };
+}
+
+/** Update (PUT replaces the editable fields, PATCH only those given). Owner or org admin. */
+export async function updatePipeline(
+  db: Db,
+  actor: Principal,
+  id: string,
+  input: PipelineInput,
+  options: { reason?: string | null } = {},
+): Promise<PipelineDetails> {
+  const updated = await nameRace(() =>
+    db.transaction(async (tx) => {
+      const access = await loadVisiblePipeline(tx, actor, id, true);
+      assertCanChange(actor, access);
+      const before = access.pipeline;
+      const cronString = input.cronString === undefined ? before.cronString : input.cronString || null;
+      const timezone = input.timezone ?? before.timezone;
+      if (input.cronString !== undefined || input.timezone !== undefined) checkSchedule(cronString, timezone);
+      if (input.name !== undefined && input.name !== before.name) await assertNameFree(tx, actor.orgId, input.name, id);
+      if (input.sharedUserIds) await checkShareTargets(tx, actor, before.ownerId, input.sharedUserIds);
+
+      const [pipeline] = await tx
+        .update(pipelines)
+        .set({
+          name: input.name,
+          type: input.type,
+          description: input.description,
+          cronString,
+          timezone,
+          active: input.active,
+          sharedToOrg: input.sharedToOrg,
+          modifiedBy: actor.userId,
+          modifiedAt: new Date(),
+        })
+        .where(and(eq(pipelines.id, id), eq(pipelines.orgId, actor.orgId)))
+        .returning();
+      if (!pipeline) throw notFound();
+      await syncSchedule(tx, pipeline);
+      if (input.sharedUserIds) await replaceShares(tx, id, input.sharedUserIds);
+
+      const audit = { objectType: "pipeline", objectId: id, objectName: pipeline.name, reason: options.reason };
+      if (input.active !== undefined && input.active !== before.active) {
+        await auditInTx(tx, actor, { ...audit, action: input.active ? "pipeline.resume" : "pipeline.pause" });
+      }
+      if (input.sharedUserIds || (input.sharedToOrg !== undefined && input.sharedToOrg !== before.sharedToOrg)) {
+        await auditInTx(tx, actor, {
+          ...audit,
+          action: "pipeline.share",
+          details: { shared_users: input.sharedUserIds ?? null, shared_to_org: pipeline.sharedToOrg },
+        });
+      }
+      await auditInTx(tx, actor, { ...audit, action: "pipeline.update" });
+      return pipeline;
+    }),
+  );
+  const [details] = await withDetails(db, [updated]);
+  if (!details) throw notFound();
+  return details;
+}
+
+/**
+ * Pause (active=false) or resume. One flag, whichever dialect sets it: the schedule follows;
+ * running executions continue. Throws conflict when already in that state (Maestro answers
+ * 400 PipelineAlreadyPaused / PipelineNotPaused); §1's PATCH goes through updatePipeline.
+ */
+export async function setPipelineActive(db: Db, actor: Principal, id: string, active: boolean, reason?: string | null) {
+  return db.transaction(async (tx) => {
+    const access = await loadVisiblePipeline(tx, actor, id, true);
+    assertCanChange(actor, access);
+    if (access.pipeline.active === active) {
+      throw active
+        ? new DomainError("conflict", "Pipeline is not paused", null, "PipelineNotPaused")
+        : new DomainError("conflict", "Pipeline is already paused", null, "PipelineAlreadyPaused");
+    }
+    const [pipeline] = await tx
+      .update(pipelines)
+      .set({ active, modifiedBy: actor.userId, modifiedAt: new Date() })
+      .where(and(eq(pipelines.id, id), eq(pipelines.orgId, actor.orgId)))
+      .returning();
+    if (!pipeline) throw notFound();
+    await syncSchedule(tx, pipeline);
+    await auditInTx(tx, actor, {
+      action: active ? "pipeline.resume" : "pipeline.pause",
+      objectType: "pipeline",
+      objectId: id,
+      objectName: pipeline.name,
+      reason,
+    });
+    return pipeline;
+  });
+}
+
+/**
+ * Deletes a pipeline and everything that is its own (jobs, job states, executions and logs,
+ * schedule, keys, shares, storage rows) in one transaction; resources and destination tables
+ * stay. Owner or org admin.
+ */
+export async function deletePipeline(db: Db, actor: Principal, id: string, reason?: string | null): Promise<Pipeline> {
+  return db.transaction(async (tx) => {
+    const access = await loadVisiblePipeline(tx, actor, id, true);
+    assertCanChange(actor, access);
+    // Every dependent row goes by ON DELETE CASCADE, inside this transaction.
+    const [removed] = await tx
+      .delete(pipelines)
+      .where(and(eq(pipelines.id, id), eq(pipelines.orgId, actor.orgId)))
+      .returning();
+    if (!removed) throw notFound();
+    await auditInTx(tx, actor, { action: "pipeline.delete", objectType: "pipeline", objectId: id, objectName: removed.name, reason });
+    return removed;
+  });
+}

@@ -3,6 +3,7 @@
 import { ZodError } from "zod";
 import { DomainError, type DomainErrorCode } from "@/lib/domain/errors";
 import { BadRequestBody } from "../body";
+import { REQUIRED } from "../schemas/messages";
 import { logServerError, type Dialect } from "../dialect";
 
 type ErrorType = "validation_error" | "client_error" | "server_error";
@@ -33,7 +34,7 @@ export const v1Dialect: Dialect = {
         "validation_error",
         error.issues.map((issue) => ({
           code: isMissing(issue) ? "required" : "invalid",
-          detail: isMissing(issue) ? "This field is required." : issue.message,
+          detail: issue.message,
           attr: issue.path.length ? issue.path.join(".") : null,
         })),
       );
@@ -51,7 +52,6 @@ export const v1Dialect: Dialect = {
   },
 };
 
-// zod reports a missing field as an invalid_type whose received value is undefined.
 function isMissing(issue: ZodError["issues"][number]): boolean {
-  return issue.code === "invalid_type" && / received undefined$/.test(issue.message);
+  return issue.code === "invalid_type" && issue.message === REQUIRED;
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./messages";
 import { notFound } from "@/lib/domain/errors";
 
 /** A uuid path parameter; anything else names no record, so it is a 404, not a 400. */

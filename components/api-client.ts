@@ -1,0 +1,91 @@
+// The one way the console calls its JSON API: same-origin, session cookie, and every failure
+// turned into an ApiError carrying the status and the {code, detail, attr} items of the body.
+import { z } from "zod";
+
+export interface ApiErrorItem {
+  code: string;
+  detail: string;
+  attr: string | null;
+}
+
+const errorBody = z.object({
+  errors: z.array(z.object({ code: z.string(), detail: z.string(), attr: z.string().nullable() })),
+});
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly errors: ApiErrorItem[];
+
+  constructor(status: number, errors: ApiErrorItem[]) {
+    super(errors.map((item) => item.detail).join(" ") || `The request failed (HTTP ${status}).`);
+    this.name = "ApiError";
+    this.status = status;
+    this.errors = errors;
+  }
+
+  /** The message about one field of the request, named as the API names it in `attr`. */
+  fieldError(attr: string): string | undefined {
+    return this.errors.find((item) => item.attr === attr)?.detail;
+  }
+
+  /** The messages a form cannot show beside one of its own fields. */
+  otherErrors(fields: readonly string[]): string[] {
+    return this.errors.filter((item) => item.attr === null || !fields.includes(item.attr)).map((item) => item.detail);
+  }
+}
+
+/**
+ * A form's view of a failed request: the message for each of its fields, and the rest
+ * (errors about no field, about a field it does not show, or no readable error at all).
+ */
+export function formErrors<F extends string>(error: unknown, fields: readonly F[]) {
+  const apiError = error instanceof ApiError ? error : null;
+  const general = !error ? [] : apiError && apiError.errors.length ? apiError.otherErrors(fields) : [errorMessage(error)];
+  return { field: (name: F) => apiError?.fieldError(name), general };
+}
+
+/** A readable sentence for any error a query or mutation may hold. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return "Something went wrong.";
+}
+
+async function request(method: string, path: string, body?: unknown): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: "same-origin",
+      cache: "no-store",
+      headers: body === undefined ? { accept: "application/json" } : { accept: "application/json", "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, [
+      { code: "network_error", detail: "Could not reach Sluice. Check your connection and try again.", attr: null },
+    ]);
+  }
+  if (response.ok) return response;
+  const parsed = errorBody.safeParse(await response.json().catch(() => null));
+  // A body in another shape (a proxy's HTML page, say) still yields one readable error.
+  throw new ApiError(response.status, parsed.success ? parsed.data.errors : []);
+}
+
+// Response bodies are typed by the caller: they come from our own routes, whose shapes the
+// hooks beside each component declare.
+export async function apiGet<T>(path: string): Promise<T> {
+  return (await (await request("GET", path)).json()) as T;
+}
+
+export async function apiPost<T>(path: string, body: unknown): Promise<T> {
+  return (await (await request("POST", path, body)).json()) as T;
+}
+
+export async function apiDelete(path: string): Promise<void> {
+  await request("DELETE", path);
+}
+
+/** The URL of one of an org's collections, e.g. orgPath("acme_corp", "members"). */
+export function orgPath(orgId: string, ...segments: string[]): string {
+  return ["/api/v1/orgs", orgId, ...segments].map((part, i) => (i === 0 ? part : encodeURIComponent(part))).join("/");
+}

@@ -1,0 +1,28 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import Link from "next/link";
+import { useState } from "react";
+
+export function SignOutForm() {
+  const [pending, setPending] = useState(false);
+  return (
+    <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">
+      <Link href="/" className="btn-secondary" data-testid="sign-out-cancel">
+        Cancel
+      </Link>
+      <button
+        type="button"
+        className="btn-primary"
+        data-testid="sign-out-button"
+        disabled={pending}
+        onClick={() => {
+          setPending(true);
+          void signOut({ callbackUrl: "/login" });
+        }}
+      >
+        {pending ? "Signing out…" : "Sign out"}
+      </button>
+    </div>
+  );
+}

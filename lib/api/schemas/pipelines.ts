@@ -1,0 +1,92 @@
+// Request schemas of §1 (pipelines, executions, keys): used by the handlers, the console's
+// forms and the OpenAPI document alike.
+import { PIPELINE_ORDERINGS } from "@/lib/domain/pipelines";
+import { z } from "./messages";
+
+export const PIPELINE_TYPES = ["ETL", "TASK", "DEFAULT", "APP"] as const;
+export const MAX_PAGE_SIZE = 1000;
+
+export const pipelineName = z.string().trim().min(1).max(32);
+const cronString = z
+  .string()
+  .trim()
+  .max(100)
+  .nullable()
+  .transform((v) => v || null);
+
+const pipelineFields = {
+  pipeline_name: pipelineName,
+  pipeline_type: z.enum(PIPELINE_TYPES),
+  description: z.string().max(1000),
+  cron_string: cronString,
+  timezone: z.string().trim().min(1).max(64),
+  active: z.boolean(),
+  shared_users: z.array(z.uuid()).max(1000),
+  shared_to_org: z.boolean(),
+};
+
+export const createPipelineRequest = z.object({
+  ...pipelineFields,
+  pipeline_type: pipelineFields.pipeline_type.default("DEFAULT"),
+  description: pipelineFields.description.optional(),
+  cron_string: pipelineFields.cron_string.optional(),
+  timezone: pipelineFields.timezone.optional(),
+  active: pipelineFields.active.optional(), // a new pipeline is always active
+  shared_users: pipelineFields.shared_users.optional(),
+  shared_to_org: pipelineFields.shared_to_org.optional(),
+});
+export type CreatePipelineRequest = z.infer<typeof createPipelineRequest>;
+
+/** PUT: the name is required, as at creation; the other fields keep their value when absent. */
+export const replacePipelineRequest = createPipelineRequest.extend({ pipeline_type: pipelineFields.pipeline_type.optional() });
+/** PATCH: any subset. */
+export const patchPipelineRequest = z.object(pipelineFields).partial();
+export type PatchPipelineRequest = z.infer<typeof patchPipelineRequest>;
+
+/** Page numbers and sizes arrive as strings; a bad page is a 404 ("Invalid page."), as in DRF. */
+const pageNumber = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v === "" ? 1 : /^\d+$/.test(v) && Number(v) >= 1 ? Number(v) : NaN));
+const pageSize = z
+  .string()
+  .regex(/^\d+$/, "A valid integer is required.")
+  .optional()
+  .transform((v) => Math.min(Math.max(Number(v ?? 50) || 50, 1), MAX_PAGE_SIZE));
+
+const orderingValues = PIPELINE_ORDERINGS.flatMap((f) => [f, `-${f}`]) as [string, ...string[]];
+
+export const listPipelinesQuery = z.object({
+  page: pageNumber,
+  page_size: pageSize,
+  type: z.enum(PIPELINE_TYPES).optional(),
+  search: z.string().max(200).optional(),
+  ordering: z.enum(orderingValues).optional(),
+  cursor: z.string().max(2000).optional(),
+});
+
+export const listExecutionsQuery = z.object({
+  page: pageNumber,
+  page_size: pageSize,
+  start_date: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
+  end_date: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
+  status: z.enum(["PENDING", "EXECUTING", "COMPLETED", "STOPPED", "ERROR"]).optional(),
+  cursor: z.string().max(2000).optional(),
+});
+
+export const executeRequest = z.object({
+  pipeline_id: z.string().max(100),
+  execution_id: z.uuid().optional(),
+});
+
+export const createKeyRequest = z.object({
+  description: z.string().max(255).optional(),
+  is_active: z.boolean().optional(),
+  api: z.string().max(100).nullable().optional(),
+  pipeline: z.string().max(100).nullable().optional(),
+});
+
+export const updateKeyRequest = z.object({
+  description: z.string().max(255).optional(),
+  is_active: z.boolean().optional(),
+});
