@@ -3,6 +3,7 @@
 // costs. A cursor is opaque to clients: base64url of the sort, the direction and the key.
 import { sql, type SQL } from "drizzle-orm";
 import { invalid } from "./errors";
+import { isUuid } from "./ids";
 
 export type KeyCast = "timestamptz" | "text" | "int4" | "uuid";
 
@@ -57,12 +58,11 @@ export function decodeCursor(token: string, sort: Sort<unknown>, field = "cursor
   return { backwards: payload.b, values: payload.v };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function isValidValue(cast: KeyCast, value: string): boolean {
   switch (cast) {
     case "uuid":
-      return UUID.test(value);
+      return isUuid(value);
     case "int4":
       return /^-?\d{1,10}$/.test(value);
     case "timestamptz":

@@ -1,0 +1,25 @@
+// GET / PUT / DELETE /api/v1/unstract/{org_id}/api/keys/{key_id}/
+import { parseJsonBody } from "@/lib/api/body";
+import { v1Dialect } from "@/lib/api/dialects/v1";
+import { orgRoute } from "@/lib/api/route";
+import { uuidParam } from "@/lib/api/schemas/common";
+import { updateKeyRequest } from "@/lib/api/schemas/pipelines";
+import { keyBody } from "@/lib/api/unstract/format";
+import { deleteKey, getKey, updateKey } from "@/lib/domain/keys";
+
+type Params = { org_id: string; key_id: string };
+
+export const GET = orgRoute<Params>(v1Dialect, async ({ db, principal, params }) =>
+  Response.json(keyBody(await getKey(db, principal, uuidParam(params.key_id)))),
+);
+
+export const PUT = orgRoute<Params>(v1Dialect, async ({ req, db, principal, params }) => {
+  const keyId = uuidParam(params.key_id);
+  const body = await parseJsonBody(req, updateKeyRequest);
+  return Response.json(keyBody(await updateKey(db, principal, keyId, { description: body.description, isActive: body.is_active })));
+});
+
+export const DELETE = orgRoute<Params>(v1Dialect, async ({ db, principal, params }) => {
+  await deleteKey(db, principal, uuidParam(params.key_id));
+  return new Response(null, { status: 204 });
+});

@@ -1,0 +1,10 @@
+// GET /api/v1/unstract/{org_id}/pipeline/{id}/users/ — who the pipeline is shared with.
+import { v1Dialect } from "@/lib/api/dialects/v1";
+import { orgRoute } from "@/lib/api/route";
+import { uuidParam } from "@/lib/api/schemas/common";
+import { sharingBody } from "@/lib/api/unstract/format";
+import { getPipeline } from "@/lib/domain/pipelines";
+
+export const GET = orgRoute<{ org_id: string; id: string }>(v1Dialect, async ({ db, principal, params }) =>
+  Response.json(sharingBody(await getPipeline(db, principal, uuidParam(params.id)))),
+);

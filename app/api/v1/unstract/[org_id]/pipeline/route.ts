@@ -1,0 +1,37 @@
+// GET /api/v1/unstract/{org_id}/pipeline/ (list) and POST (create → 201).
+import { parseJsonBody, parseQuery } from "@/lib/api/body";
+import { v1Dialect } from "@/lib/api/dialects/v1";
+import { orgRoute } from "@/lib/api/route";
+import { createPipelineRequest, listPipelinesQuery } from "@/lib/api/schemas/pipelines";
+import { keyBody, paginated, pipelineBody } from "@/lib/api/unstract/format";
+import { orderingOf, pageOrNotFound } from "@/lib/api/unstract/params";
+import { createPipeline, listPipelines } from "@/lib/domain/pipelines";
+
+export const GET = orgRoute(v1Dialect, async ({ req, db, principal }) => {
+  const query = parseQuery(req, listPipelinesQuery);
+  const page = pageOrNotFound(query.page);
+  const list = await listPipelines(db, principal, {
+    page,
+    pageSize: query.page_size,
+    type: query.type,
+    search: query.search,
+    ordering: orderingOf(query.ordering),
+    cursor: query.cursor,
+  });
+  return Response.json(paginated(req, list, page, list.results.map(pipelineBody)));
+});
+
+export const POST = orgRoute(v1Dialect, async ({ req, db, principal }) => {
+  const body = await parseJsonBody(req, createPipelineRequest);
+  const { pipeline, key } = await createPipeline(db, principal, {
+    name: body.pipeline_name,
+    type: body.pipeline_type,
+    description: body.description,
+    cronString: body.cron_string,
+    timezone: body.timezone,
+    sharedToOrg: body.shared_to_org,
+    sharedUserIds: body.shared_users,
+  });
+  // The auto-created key is shown here once, as every key is at its creation.
+  return Response.json({ ...pipelineBody(pipeline), api_key: keyBody(key, key.apiKey) }, { status: 201 });
+});

@@ -1,0 +1,127 @@
+// The bodies of §1, from domain objects.
+import type { Execution } from "@/lib/domain/executions";
+import type { PipelineKey } from "@/lib/domain/keys";
+import type { PipelineDetails } from "@/lib/domain/pipelines";
+
+const time = (d: Date | null) => (d ? d.toISOString() : null);
+
+export const apiEndpoint = (orgId: string, pipelineId: string) => `deployment/pipeline/api/${orgId}/${pipelineId}/`;
+
+export function pipelineBody(p: PipelineDetails) {
+  return {
+    id: p.id,
+    pipeline_name: p.name,
+    pipeline_type: p.type,
+    description: p.description,
+    active: p.active,
+    scheduled: p.cronString !== null,
+    cron_string: p.cronString,
+    timezone: p.timezone,
+    run_count: p.runCount,
+    last_run_time: time(p.lastRunTime),
+    last_run_status: p.lastRunStatus,
+    next_run_time: time(p.nextRunTime),
+    storage_status: p.storageStatus,
+    created_by: p.ownerId,
+    created_by_email: p.ownerEmail,
+    modified_by: p.modifiedBy,
+    modified_by_email: p.modifiedByEmail,
+    shared_users: p.sharedUsers.map((u) => u.id),
+    shared_to_org: p.sharedToOrg,
+    created_at: p.createdAt.toISOString(),
+    modified_at: p.modifiedAt.toISOString(),
+    api_endpoint: apiEndpoint(p.orgId, p.id),
+    last_5_run_statuses: p.recentRuns.map((r) => ({
+      execution_id: r.executionId,
+      status: r.status,
+      timestamp: r.timestamp.toISOString(),
+      successful_files: r.successfulFiles,
+      failed_files: r.failedFiles,
+    })),
+  };
+}
+
+export function sharingBody(p: PipelineDetails) {
+  return {
+    id: p.id,
+    pipeline_name: p.name,
+    shared_users: p.sharedUsers.map((u) => ({ id: u.id, username: u.email, name: u.name })),
+    shared_to_org: p.sharedToOrg,
+    created_by: p.ownerId,
+    created_by_email: p.ownerEmail,
+  };
+}
+
+export function executionBody(e: Execution) {
+  return {
+    id: e.id,
+    pipeline_id: e.pipelineId,
+    execution_method: e.method,
+    status: e.status,
+    total_files: e.totalFiles,
+    successful_files: e.successfulFiles,
+    failed_files: e.failedFiles,
+    error_message: e.errorMessage,
+    attempts: e.attempts,
+    execution_time: e.executionTime,
+    started_at: time(e.startedAt),
+    finished_at: time(e.finishedAt),
+    created_at: e.createdAt.toISOString(),
+    modified_at: e.modifiedAt.toISOString(),
+  };
+}
+
+/** A key's body. `api_key` holds the key only in the answer that created it; null after. */
+export function keyBody(k: PipelineKey, plainKey: string | null = null) {
+  return {
+    id: k.id,
+    api_key: plainKey,
+    api_key_prefix: k.prefix,
+    api: null,
+    pipeline: k.pipelineId,
+    description: k.description,
+    is_active: k.isActive,
+    last_used_at: time(k.lastUsedAt),
+    created_at: k.createdAt.toISOString(),
+    modified_at: k.modifiedAt.toISOString(),
+  };
+}
+
+interface PageInfo {
+  count: number;
+  hasNext: boolean;
+  hasPrevious: boolean;
+  nextCursor: string | null;
+  previousCursor: string | null;
+}
+
+/** `{count, next, previous, results}` with absolute links that keep the request's filters. */
+export function paginated<T>(req: Request, info: PageInfo, page: number, results: T[]) {
+  const link = (change: Record<string, string | null>) => {
+    const url = new URL(req.url);
+    for (const [name, value] of Object.entries(change)) {
+      if (value === null) url.searchParams.delete(name);
+      else url.searchParams.set(name, value);
+    }
+    return url.toString();
+  };
+  const cursorMode = new URL(req.url).searchParams.has("cursor");
+  const next = cursorMode
+    ? info.nextCursor && link({ cursor: info.nextCursor, page: null })
+    : info.hasNext
+      ? link({ page: String(page + 1) })
+      : null;
+  const previous = cursorMode
+    ? info.previousCursor && link({ cursor: info.previousCursor, page: null })
+    : info.hasPrevious
+      ? link({ page: page - 1 === 1 ? null : String(page - 1) })
+      : null;
+  return {
+    count: info.count,
+    next: next ?? null,
+    previous: previous ?? null,
+    // The first cursor, so a client can switch from page numbers to keyset paging.
+    next_cursor: info.nextCursor,
+    results,
+  };
+}
