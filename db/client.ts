@@ -16,9 +16,13 @@ export type Queryable = Db | Tx;
 
 export type DbKind = "pglite" | "postgres";
 
+type Unlisten = () => Promise<void>;
+
 interface Handle {
   db: Db;
   kind: DbKind;
+  /** LISTEN on a channel; notifications arrive after the notifying transaction commits. */
+  listen: (channel: string, onPayload: (payload: string) => void) => Promise<Unlisten>;
   close: () => Promise<void>;
 }
 
@@ -44,7 +48,11 @@ async function openPostgres(url: string): Promise<Handle> {
   return {
     db: drizzle(client, { schema }) as unknown as Db,
     kind: "postgres",
-    close: () => client.end(),
+    listen: async (channel, onPayload) => {
+      const request = await client.listen(channel, onPayload);
+      return () => request.unlisten();
+    },
+    close: () => client.end({ timeout: 5 }),
   };
 }
 
@@ -58,7 +66,15 @@ async function openPglite(dataDir: string): Promise<Handle> {
   const client = await PGlite.create(dir);
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder });
-  return { db: db as unknown as Db, kind: "pglite", close: () => client.close() };
+  return {
+    db: db as unknown as Db,
+    kind: "pglite",
+    listen: async (channel, onPayload) => {
+      const unlisten = await client.listen(channel, onPayload);
+      return () => unlisten();
+    },
+    close: () => client.close(),
+  };
 }
 
 // Cached on globalThis: Next.js may load this module more than once in one process.
@@ -82,6 +98,11 @@ function handle(): Promise<Handle> {
 /** The process's database, opened and migrated on first use. */
 export async function getDb(): Promise<Db> {
   return (await handle()).db;
+}
+
+/** LISTEN on a channel of the process's database. */
+export async function listen(channel: string, onPayload: (payload: string) => void): Promise<Unlisten> {
+  return (await handle()).listen(channel, onPayload);
 }
 
 export function dbKind(): DbKind {

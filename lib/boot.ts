@@ -10,6 +10,8 @@ function initialPasswordFile(dataDir: string): string {
   return path.join(dataDir, "initial-admin-password");
 }
 
+let stopWorker: () => Promise<void> = async () => {};
+
 export async function boot(): Promise<void> {
   const config = env();
   await getDb();
@@ -38,9 +40,18 @@ export async function boot(): Promise<void> {
     const hint = fs.existsSync(file) ? `password in ${file}` : "password as set at first start";
     lines.push(`  Admin login: ${result.adminEmail} (${hint})`);
   }
+  if (config.WORKER === "on") {
+    const { startWorker } = await import("@/lib/worker");
+    const worker = await startWorker({ pollMs: config.WORKER_POLL_MS, leaseMs: config.WORKER_LEASE_MS });
+    stopWorker = worker.stop;
+    lines.push(`  worker: running in this process (${worker.id})`);
+  }
   console.log(lines.join("\n"));
 
-  const shutdown = () => void closeDb().finally(() => process.exit(0));
+  const shutdown = () =>
+    void stopWorker()
+      .then(closeDb)
+      .finally(() => process.exit(0));
   process.once("SIGTERM", shutdown);
   process.once("SIGINT", shutdown);
 }

@@ -29,6 +29,14 @@ const envSchema = z.object({
   SEED_DEMO: z.preprocess((v) => (v === undefined || v === "" ? "0" : v), z.enum(["0", "1"])),
   AMQP_URL: optional(z.string().regex(/^amqps?:\/\/.+/, "must be an amqp:// or amqps:// URL")),
   WORKER: z.preprocess((v) => (v === undefined || v === "" ? "on" : v), z.enum(["on", "off"])),
+  WORKER_POLL_MS: z.preprocess(
+    (v) => (v === undefined || v === "" ? "1000" : v),
+    z.string().regex(/^\d+$/, "must be a whole number of milliseconds").transform(Number).pipe(z.number().min(10, "must be at least 10")),
+  ),
+  WORKER_LEASE_MS: z.preprocess(
+    (v) => (v === undefined || v === "" ? "15000" : v),
+    z.string().regex(/^\d+$/, "must be a whole number of milliseconds").transform(Number).pipe(z.number().min(100, "must be at least 100")),
+  ),
   MIN_SCHEDULE_INTERVAL_SECONDS: z.preprocess(
     (v) => (v === undefined || v === "" ? "1800" : v),
     z.string().regex(/^\d+$/, "must be a whole number of seconds").transform(Number),

@@ -3,6 +3,7 @@ import { and, count, eq, gte, lte, sql, type SQL } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/client";
 import { executions, pipelines, type Execution, type Pipeline } from "@/db/schema";
 import { auditInTx, type AuditActor } from "./audit";
+import { notifyInTx } from "./events";
 import { DomainError, invalid, notFound } from "./errors";
 import { afterCursor, decodeCursor, keysetPage, orderBy, type Sort } from "./keyset";
 import { assertCanChange, loadVisiblePipeline } from "./pipeline-access";
@@ -73,6 +74,7 @@ export async function startExecutionInTx(
     objectName: pipeline.name,
     details: { execution_id: execution.id, method: options.method },
   });
+  await notifyInTx(tx, { kind: "execution", org_id: pipeline.orgId, pipeline_id: pipeline.id, execution_id: execution.id, status: execution.status });
   return { pipeline: updated, execution };
 }
 
@@ -204,4 +206,48 @@ export async function recordPastRun(tx: Queryable, pipeline: Pick<Pipeline, "id"
     })
     .where(eq(pipelines.id, pipeline.id));
   return row;
+}
+
+/**
+ * Stops a run: a PENDING one at once; an EXECUTING one at its worker's next batch (it ends
+ * STOPPED). Owner or org admin. Finished runs are left as they are.
+ */
+export async function stopExecution(db: Db, actor: Principal, executionId: string, reason?: string | null): Promise<Execution> {
+  return db.transaction(async (tx) => {
+    const [execution] = await tx
+      .select()
+      .from(executions)
+      .where(and(eq(executions.id, executionId), eq(executions.orgId, actor.orgId)))
+      .for("update");
+    if (!execution) throw notFound();
+    const access = await loadVisiblePipeline(tx, actor, execution.pipelineId);
+    assertCanChange(actor, access);
+    if (execution.status !== "PENDING" && execution.status !== "EXECUTING") return execution;
+    const now = new Date();
+    const [stopped] = await tx
+      .update(executions)
+      .set(
+        execution.status === "PENDING"
+          ? { status: "STOPPED", stopRequested: true, finishedAt: now, errorMessage: "Stopped before it started.", modifiedAt: now }
+          : { stopRequested: true, modifiedAt: now },
+      )
+      .where(and(eq(executions.id, executionId), eq(executions.orgId, actor.orgId)))
+      .returning();
+    if (!stopped) throw notFound();
+    if (stopped.status === "STOPPED") {
+      await tx
+        .update(pipelines)
+        .set({ lastRunStatus: "FAILURE", lastRunTime: now })
+        .where(and(eq(pipelines.id, stopped.pipelineId), eq(pipelines.orgId, actor.orgId)));
+      await notifyInTx(tx, { kind: "execution", org_id: stopped.orgId, pipeline_id: stopped.pipelineId, execution_id: stopped.id, status: "STOPPED" });
+    }
+    await auditInTx(tx, actor, {
+      action: "execution.stop",
+      objectType: "execution",
+      objectId: executionId,
+      objectName: access.pipeline.name,
+      reason,
+    });
+    return stopped;
+  });
 }

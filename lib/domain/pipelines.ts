@@ -3,7 +3,9 @@ import { and, count, desc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm
 import type { Db, Queryable } from "@/db/client";
 import {
   executions,
+  jobs,
   memberships,
+  resources,
   pipelineShares,
   pipelines,
   schedules,
@@ -12,6 +14,7 @@ import {
   type PipelineType,
 } from "@/db/schema";
 import { auditInTx } from "./audit";
+import { notifyInTx } from "./events";
 import { DomainError, invalid, notFound } from "./errors";
 import { issuePipelineKey } from "./keys";
 import { afterCursor, decodeCursor, keysetPage, orderBy, type Sort } from "./keyset";
@@ -22,6 +25,13 @@ import { isUniqueViolation } from "./sql-errors";
 
 export type { Pipeline };
 
+export interface JobInput {
+  name: string;
+  sourceResourceId: string;
+  destinationResourceId?: string | null;
+  config?: Record<string, unknown>;
+}
+
 export interface PipelineInput {
   name?: string;
   type?: PipelineType;
@@ -31,6 +41,7 @@ export interface PipelineInput {
   active?: boolean;
   sharedToOrg?: boolean;
   sharedUserIds?: string[];
+  jobs?: JobInput[];
 }
 
 export interface RecentRun {
@@ -261,6 +272,34 @@ async function replaceShares(tx: Queryable, pipelineId: string, userIds: string[
   }
 }
 
+/** Jobs read from a live source resource of the org and may write to a destination. */
+async function addJobs(tx: Queryable, pipeline: Pipeline, list: JobInput[]): Promise<void> {
+  if (list.length === 0) return;
+  const ids = [...new Set(list.flatMap((j) => [j.sourceResourceId, j.destinationResourceId ?? []].flat()))];
+  const found = await tx
+    .select({ id: resources.id, kind: resources.kind })
+    .from(resources)
+    .where(and(eq(resources.orgId, pipeline.orgId), eq(resources.deleted, false), inArray(resources.id, ids)));
+  const kindOf = new Map(found.map((r) => [r.id, r.kind]));
+  list.forEach((job, i) => {
+    if (kindOf.get(job.sourceResourceId) !== "source") throw invalid(`Resource ${job.sourceResourceId} is not a source of this organization.`, `jobs.${i}.source`);
+    if (job.destinationResourceId && kindOf.get(job.destinationResourceId) !== "destination") {
+      throw invalid(`Resource ${job.destinationResourceId} is not a destination of this organization.`, `jobs.${i}.destination`);
+    }
+  });
+  await tx.insert(jobs).values(
+    list.map((job, position) => ({
+      orgId: pipeline.orgId,
+      pipelineId: pipeline.id,
+      position,
+      name: job.name,
+      sourceResourceId: job.sourceResourceId,
+      destinationResourceId: job.destinationResourceId ?? null,
+      config: job.config ?? {},
+    })),
+  );
+}
+
 /** Creates an active pipeline, its schedule when it has a cron, and its first API key. */
 export async function createPipelineInTx(tx: Queryable, actor: Principal, input: PipelineInput & { name: string }) {
   const timezone = input.timezone ?? "UTC";
@@ -285,8 +324,10 @@ export async function createPipelineInTx(tx: Queryable, actor: Principal, input:
   if (!pipeline) throw new Error("insert returned no row");
   await syncSchedule(tx, pipeline);
   await replaceShares(tx, pipeline.id, input.sharedUserIds ?? []);
+  await addJobs(tx, pipeline, input.jobs ?? []);
   const key = await issuePipelineKey(tx, pipeline, actor, `API Key for ${pipeline.name}`);
   await auditInTx(tx, actor, { action: "pipeline.create", objectType: "pipeline", objectId: pipeline.id, objectName: pipeline.name });
+  await notifyInTx(tx, { kind: "pipeline", org_id: pipeline.orgId, pipeline_id: pipeline.id, change: "created", name: pipeline.name });
   return { pipeline, key };
 }
 
@@ -357,6 +398,7 @@ export async function updatePipeline(
         });
       }
       await auditInTx(tx, actor, { ...audit, action: "pipeline.update" });
+      await notifyInTx(tx, { kind: "pipeline", org_id: pipeline.orgId, pipeline_id: id, change: "updated", active: pipeline.active, name: pipeline.name });
       return pipeline;
     }),
   );
@@ -393,6 +435,7 @@ export async function setPipelineActive(db: Db, actor: Principal, id: string, ac
       objectName: pipeline.name,
       reason,
     });
+    await notifyInTx(tx, { kind: "pipeline", org_id: pipeline.orgId, pipeline_id: id, change: "updated", active, name: pipeline.name });
     return pipeline;
   });
 }
@@ -413,6 +456,7 @@ export async function deletePipeline(db: Db, actor: Principal, id: string, reaso
       .returning();
     if (!removed) throw notFound();
     await auditInTx(tx, actor, { action: "pipeline.delete", objectType: "pipeline", objectId: id, objectName: removed.name, reason });
+    await notifyInTx(tx, { kind: "pipeline", org_id: removed.orgId, pipeline_id: id, change: "deleted", name: removed.name });
     return removed;
   });
 }

@@ -2,12 +2,13 @@
 import type { Execution } from "@/lib/domain/executions";
 import type { PipelineKey } from "@/lib/domain/keys";
 import type { PipelineDetails } from "@/lib/domain/pipelines";
+import type { ExecutionResponse, KeyResponse, Paginated, PipelineResponse, SharingResponse } from "../schemas/responses";
 
 const time = (d: Date | null) => (d ? d.toISOString() : null);
 
 export const apiEndpoint = (orgId: string, pipelineId: string) => `deployment/pipeline/api/${orgId}/${pipelineId}/`;
 
-export function pipelineBody(p: PipelineDetails) {
+export function pipelineBody(p: PipelineDetails): PipelineResponse {
   return {
     id: p.id,
     pipeline_name: p.name,
@@ -41,7 +42,7 @@ export function pipelineBody(p: PipelineDetails) {
   };
 }
 
-export function sharingBody(p: PipelineDetails) {
+export function sharingBody(p: PipelineDetails): SharingResponse {
   return {
     id: p.id,
     pipeline_name: p.name,
@@ -52,7 +53,7 @@ export function sharingBody(p: PipelineDetails) {
   };
 }
 
-export function executionBody(e: Execution) {
+export function executionBody(e: Execution): ExecutionResponse {
   return {
     id: e.id,
     pipeline_id: e.pipelineId,
@@ -72,7 +73,7 @@ export function executionBody(e: Execution) {
 }
 
 /** A key's body. `api_key` holds the key only in the answer that created it; null after. */
-export function keyBody(k: PipelineKey, plainKey: string | null = null) {
+export function keyBody(k: PipelineKey, plainKey: string | null = null): KeyResponse {
   return {
     id: k.id,
     api_key: plainKey,
@@ -96,7 +97,7 @@ interface PageInfo {
 }
 
 /** `{count, next, previous, results}` with absolute links that keep the request's filters. */
-export function paginated<T>(req: Request, info: PageInfo, page: number, results: T[]) {
+export function paginated<T>(req: Request, info: PageInfo, page: number, results: T[]): Paginated<T> {
   const link = (change: Record<string, string | null>) => {
     const url = new URL(req.url);
     for (const [name, value] of Object.entries(change)) {

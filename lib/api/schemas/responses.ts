@@ -1,0 +1,206 @@
+// Response bodies of the /api/v1 and §1 routes. The formatters in lib/api/unstract/format.ts
+// return these types, so a body and its documentation cannot drift apart without a type error.
+import {
+  executionMethodEnum,
+  executionStatusEnum,
+  pipelineTypeEnum,
+  roleEnum,
+  runStatusEnum,
+  storageStatusEnum,
+} from "@/db/schema";
+import { z } from "./messages";
+
+const time = z.iso.datetime({ offset: true });
+const optionalTime = time.nullable();
+const link = z.url().nullable();
+
+export const executionStatus = z.enum(executionStatusEnum.enumValues);
+
+export const recentRunResponse = z.object({
+  execution_id: z.uuid(),
+  status: z.string().describe(`An execution status: ${executionStatusEnum.enumValues.join(" | ")}.`),
+  timestamp: time,
+  successful_files: z.int(),
+  failed_files: z.int(),
+});
+
+export const pipelineResponse = z.object({
+  id: z.uuid(),
+  pipeline_name: z.string(),
+  pipeline_type: z.enum(pipelineTypeEnum.enumValues),
+  description: z.string(),
+  active: z.boolean().describe("False while paused: no scheduled or manual runs start."),
+  scheduled: z.boolean().describe("True when cron_string is set."),
+  cron_string: z.string().nullable(),
+  timezone: z.string().describe("The IANA timezone the cron string is read in."),
+  run_count: z.int(),
+  last_run_time: optionalTime,
+  last_run_status: z.enum(runStatusEnum.enumValues),
+  next_run_time: optionalTime.describe("Null without a cron string or while inactive."),
+  storage_status: z.enum(storageStatusEnum.enumValues),
+  created_by: z.uuid(),
+  created_by_email: z.string(),
+  modified_by: z.uuid().nullable(),
+  modified_by_email: z.string().nullable(),
+  shared_users: z.array(z.uuid()),
+  shared_to_org: z.boolean(),
+  created_at: time,
+  modified_at: time,
+  api_endpoint: z.string().describe("The public trigger's path: deployment/pipeline/api/{org_id}/{id}/."),
+  last_5_run_statuses: z.array(recentRunResponse).describe("The last five runs, oldest first."),
+});
+
+export const keyResponse = z.object({
+  id: z.uuid(),
+  api_key: z
+    .uuid()
+    .nullable()
+    .describe("The key itself, only in the answer that created it; null in every later read (keys are stored hashed)."),
+  api_key_prefix: z.string().describe("The key's first characters, to recognise it."),
+  api: z.null(),
+  pipeline: z.uuid(),
+  description: z.string(),
+  is_active: z.boolean(),
+  last_used_at: optionalTime,
+  created_at: time,
+  modified_at: time,
+});
+
+/** Creation answers with the pipeline and the API key made with it, shown this once. */
+export const createdPipelineResponse = pipelineResponse.extend({ api_key: keyResponse });
+
+export const sharingResponse = z.object({
+  id: z.uuid(),
+  pipeline_name: z.string(),
+  shared_users: z.array(z.object({ id: z.uuid(), username: z.string(), name: z.string() })),
+  shared_to_org: z.boolean(),
+  created_by: z.uuid(),
+  created_by_email: z.string(),
+});
+
+export const executionResponse = z.object({
+  id: z.uuid(),
+  pipeline_id: z.uuid(),
+  execution_method: z.enum(executionMethodEnum.enumValues),
+  status: executionStatus,
+  total_files: z.int(),
+  successful_files: z.int(),
+  failed_files: z.int(),
+  error_message: z.string().nullable(),
+  attempts: z.int(),
+  execution_time: z.number().nullable().describe("Seconds, once the run has ended."),
+  started_at: optionalTime,
+  finished_at: optionalTime,
+  created_at: time,
+  modified_at: time,
+});
+
+/** The envelope of every paginated list of §1. */
+export const pageEnvelope = z.object({
+  count: z.int().describe("Items matching the filters, on every page."),
+  next: link.describe("The next page's URL with the same filters, or null."),
+  previous: link.describe("The previous page's URL with the same filters, or null."),
+  next_cursor: z
+    .string()
+    .nullable()
+    .describe("Opaque keyset cursor of the next page: pass it as `cursor` to page without offsets."),
+});
+export type Paginated<T> = z.infer<typeof pageEnvelope> & { results: T[] };
+
+export const pipelineListResponse = pageEnvelope.extend({ results: z.array(pipelineResponse) });
+export const executionListResponse = pageEnvelope.extend({ results: z.array(executionResponse) });
+export const keyListResponse = z.array(keyResponse);
+
+export const executeResponse = z.object({
+  pipeline: pipelineResponse.nullable(),
+  execution: z.object({
+    workflow_id: z.uuid().describe("The pipeline's id."),
+    execution_id: z.uuid(),
+    execution_status: executionStatus,
+    log_id: z.uuid(),
+    error: z.string().nullable(),
+    result: z.null(),
+  }),
+});
+
+export const triggerResponse = z.object({
+  message: z.string().describe('"Triggered Pipeline(<id>) (name: <name>)".'),
+  execution_id: z.uuid(),
+});
+
+export const postmanCollectionResponse = z.object({
+  info: z.object({ name: z.string(), schema: z.url(), description: z.string() }),
+  item: z.array(
+    z.object({
+      name: z.string(),
+      request: z.object({
+        method: z.string(),
+        header: z.array(z.object({ key: z.string(), value: z.string(), type: z.string() })),
+        body: z.object({ mode: z.literal("formdata"), formdata: z.array(z.unknown()) }),
+        url: z.object({ raw: z.url() }),
+      }),
+    }),
+  ),
+  variable: z.array(z.object({ key: z.string(), value: z.string(), description: z.string() })),
+});
+
+// ---------------------------------------------------------------- people and tokens
+
+const role = z.enum(roleEnum.enumValues);
+
+export const tokenResponse = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  prefix: z.string().describe("The token's first characters, to recognise it."),
+  created_at: time,
+  last_used_at: optionalTime,
+  expires_at: optionalTime,
+});
+export const issuedTokenResponse = tokenResponse.extend({
+  token: z.string().describe("The token itself, shown in this answer only (tokens are stored hashed)."),
+});
+export const signInTokenResponse = issuedTokenResponse.extend({ org: z.string().describe("The org the token acts in.") });
+export const tokenListResponse = z.object({ results: z.array(tokenResponse) });
+
+export const memberResponse = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  role,
+  joined_at: time,
+});
+export const memberListResponse = z.object({ results: z.array(memberResponse) });
+
+export const meResponse = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  org: z.string().describe("The current org's id (slug)."),
+  role,
+  orgs: z.array(z.object({ id: z.string(), name: z.string(), role })),
+});
+
+export const healthResponse = z.object({
+  status: z.enum(["ok", "unavailable"]),
+  db: z.enum(["postgres", "pglite"]),
+  version: z.string(),
+  detail: z.string().optional(),
+});
+
+// ---------------------------------------------------------------- errors
+
+export const v1ErrorResponse = z.object({
+  type: z.enum(["validation_error", "client_error", "server_error"]),
+  errors: z.array(
+    z.object({
+      code: z.string(),
+      detail: z.string(),
+      attr: z.string().nullable().describe("The request field at fault, or null."),
+    }),
+  ),
+});
+
+export type PipelineResponse = z.infer<typeof pipelineResponse>;
+export type SharingResponse = z.infer<typeof sharingResponse>;
+export type ExecutionResponse = z.infer<typeof executionResponse>;
+export type KeyResponse = z.infer<typeof keyResponse>;

@@ -1,0 +1,35 @@
+// State changes, announced with NOTIFY inside the transaction that makes them, so a listener
+// hears of a change only once it is committed (and never of one rolled back).
+import { sql } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+
+export const EVENTS_CHANNEL = "sluice_events";
+
+export type ChangeEvent =
+  | { kind: "pipeline"; org_id: string; pipeline_id: string; change: "created" | "updated" | "deleted"; active?: boolean; name?: string }
+  | {
+      kind: "execution";
+      org_id: string;
+      pipeline_id: string;
+      execution_id: string;
+      status: string;
+      successful_files?: number;
+      failed_files?: number;
+      total_files?: number;
+    }
+  | {
+      kind: "storage";
+      org_id: string;
+      pipeline_id: string;
+      storage_status: string;
+      done_rows?: number;
+      total_rows?: number;
+      done_bytes?: number;
+      total_bytes?: number;
+    }
+  | { kind: "wrapper"; org_id: string; resource_id: string; wrapper_id: string; status: string }
+  | { kind: "resource"; org_id: string; resource_id: string; change: "created" | "deleted" };
+
+export async function notifyInTx(db: Queryable, event: ChangeEvent): Promise<void> {
+  await db.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify({ ...event, at: new Date().toISOString() })})`);
+}

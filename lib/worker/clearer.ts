@@ -1,0 +1,115 @@
+// The storage clearer: takes a Clearing pipeline (a lease on its storage_clears row), deletes its
+// storage rows in batches, recording progress in the same transaction as each batch, and marks
+// it Cleared when none are left. A clearer that dies leaves a lease that lapses; the next one
+// carries on from the persisted progress.
+import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { rowsOf } from "@/db/rows";
+import { pipelines, storageClears } from "@/db/schema";
+import { notifyInTx } from "@/lib/domain/events";
+import { assertStorageTransition } from "@/lib/domain/storage";
+import { removeStorageFiles } from "@/lib/domain/storage-files";
+
+export interface ClearerOptions {
+  workerId: string;
+  leaseMs: number;
+  batchSize: number;
+}
+
+export const DEFAULT_CLEARER = { leaseMs: 15_000, batchSize: 5_000 };
+
+async function claimClear(db: Db, options: ClearerOptions) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(storageClears)
+      .where(and(isNull(storageClears.finishedAt), or(isNull(storageClears.leaseExpiresAt), lt(storageClears.leaseExpiresAt, sql`now()`))))
+      .limit(1)
+      .for("update", { skipLocked: true });
+    if (!row) return null;
+    await tx
+      .update(storageClears)
+      .set({ leaseOwner: options.workerId, leaseExpiresAt: sql`now() + ${`${options.leaseMs} milliseconds`}::interval` })
+      .where(eq(storageClears.pipelineId, row.pipelineId));
+    return row;
+  });
+}
+
+/** Deletes one batch; returns false when the clear is finished or no longer ours. */
+async function clearBatch(db: Db, pipelineId: string, options: ClearerOptions): Promise<boolean> {
+  const result = await db.transaction(async (tx) => {
+    const [mine] = await tx
+      .update(storageClears)
+      .set({ leaseExpiresAt: sql`now() + ${`${options.leaseMs} milliseconds`}::interval` })
+      .where(and(eq(storageClears.pipelineId, pipelineId), eq(storageClears.leaseOwner, options.workerId), isNull(storageClears.finishedAt)))
+      .returning();
+    if (!mine) return "lost" as const;
+    const [deleted] = rowsOf<{ rows: string | number; bytes: string | number }>(
+      await tx.execute(sql`
+        with gone as (
+          delete from storage_records where id in (
+            select id from storage_records where pipeline_id = ${pipelineId} order by id limit ${options.batchSize}
+          ) returning bytes
+        )
+        select count(*) as rows, coalesce(sum(bytes), 0) as bytes from gone`),
+    );
+    const rows = Number(deleted?.rows ?? 0);
+    const bytes = Number(deleted?.bytes ?? 0);
+    if (rows === 0) {
+      const [pipeline] = await tx.select().from(pipelines).where(eq(pipelines.id, pipelineId)).for("update");
+      if (pipeline) {
+        assertStorageTransition(pipeline.storageStatus, "Cleared");
+        await tx.update(pipelines).set({ storageStatus: "Cleared" }).where(eq(pipelines.id, pipelineId));
+      }
+      // Progress shows the whole total as done, even if rows were fewer than counted.
+      const [done] = await tx
+        .update(storageClears)
+        .set({ finishedAt: new Date(), leaseOwner: null, leaseExpiresAt: null, doneRows: sql`greatest(${storageClears.doneRows}, ${storageClears.totalRows})`, doneBytes: sql`greatest(${storageClears.doneBytes}, ${storageClears.totalBytes})` })
+        .where(eq(storageClears.pipelineId, pipelineId))
+        .returning();
+      if (done) {
+        await notifyInTx(tx, {
+          kind: "storage",
+          org_id: done.orgId,
+          pipeline_id: pipelineId,
+          storage_status: "Cleared",
+          done_rows: done.doneRows,
+          total_rows: done.totalRows,
+          done_bytes: done.doneBytes,
+          total_bytes: done.totalBytes,
+        });
+      }
+      return "finished" as const;
+    }
+    const [progress] = await tx
+      .update(storageClears)
+      .set({ doneRows: sql`${storageClears.doneRows} + ${rows}`, doneBytes: sql`${storageClears.doneBytes} + ${bytes}` })
+      .where(eq(storageClears.pipelineId, pipelineId))
+      .returning();
+    if (progress) {
+      await notifyInTx(tx, {
+        kind: "storage",
+        org_id: progress.orgId,
+        pipeline_id: pipelineId,
+        storage_status: "Clearing",
+        done_rows: progress.doneRows,
+        total_rows: progress.totalRows,
+        done_bytes: progress.doneBytes,
+        total_bytes: progress.totalBytes,
+      });
+    }
+    return "more" as const;
+  });
+  if (result === "finished") await removeStorageFiles(pipelineId);
+  return result === "more";
+}
+
+/** Claims one clear and runs it to the end; false when none was waiting. */
+export async function clearNext(db: Db, options: ClearerOptions): Promise<boolean> {
+  const clear = await claimClear(db, options);
+  if (!clear) return false;
+  while (await clearBatch(db, clear.pipelineId, options)) {
+    // one transaction per batch: progress is durable as it goes
+  }
+  return true;
+}

@@ -1,0 +1,44 @@
+// `table` destinations: rows land in a table of their own (dest_<name>) that outlives the
+// pipeline: deleting or clearing a pipeline never touches it.
+import { sql } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { isUniqueViolation } from "@/lib/domain/sql-errors";
+import { ConnectorConfigError } from "./connectors";
+
+const ensured = new Set<string>();
+
+/** Creates the table if needed; call outside a transaction (a lost creation race aborts one). */
+export async function ensureDestinationTable(db: Queryable, table: string): Promise<void> {
+  if (ensured.has(table)) return;
+  try {
+    await db.execute(
+      sql`create table if not exists ${sql.identifier(table)} (id bigserial primary key, pipeline_id uuid not null, execution_id uuid not null, data jsonb not null, loaded_at timestamptz not null default now())`,
+    );
+  } catch (error) {
+    // Two workers creating the same table at once: the other one won, which is as good.
+    if (!isUniqueViolation(error)) throw error;
+  }
+  ensured.add(table);
+}
+
+export function destinationTable(config: Record<string, unknown>): string {
+  const name = config.table;
+  if (typeof name !== "string" || !/^[a-z_][a-z0-9_]{0,50}$/.test(name)) {
+    throw new ConnectorConfigError('table: "table" must be 1-51 lower-case letters, digits or "_", not starting with a digit.');
+  }
+  return `dest_${name}`;
+}
+
+export async function writeToDestination(
+  db: Queryable,
+  table: string,
+  rows: { pipelineId: string; executionId: string; data: unknown }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const id = sql.identifier(table);
+  const values = sql.join(
+    rows.map((r) => sql`(${r.pipelineId}::uuid, ${r.executionId}::uuid, ${JSON.stringify(r.data)}::jsonb)`),
+    sql`, `,
+  );
+  await db.execute(sql`insert into ${id} (pipeline_id, execution_id, data) values ${values}`);
+}

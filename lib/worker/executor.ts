@@ -1,0 +1,271 @@
+// The executor: claims PENDING executions (or ones whose worker died: their lease ran out),
+// runs the pipeline's jobs into storage and destinations, and records the outcome.
+import fs from "node:fs";
+import path from "node:path";
+import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import {
+  executionLogs,
+  executions,
+  jobStates,
+  jobs,
+  pipelines,
+  resources,
+  storageRecords,
+  type Execution,
+} from "@/db/schema";
+import { notifyInTx } from "@/lib/domain/events";
+import { stagingFile } from "@/lib/domain/storage-files";
+import { sourceFor, type SourceRecord } from "./connectors";
+import { destinationTable, ensureDestinationTable, writeToDestination } from "./destinations";
+
+export interface ExecutorOptions {
+  workerId: string;
+  leaseMs: number;
+  maxAttempts: number;
+}
+
+export const DEFAULT_EXECUTOR = { leaseMs: 15_000, maxAttempts: 3 };
+
+class LeaseLost extends Error {}
+class StopRequested extends Error {}
+
+async function log(db: Db, executionId: string, message: string, level = "INFO"): Promise<void> {
+  await db.insert(executionLogs).values({ executionId, message, level });
+}
+
+/** Takes one runnable execution: a lapsed lease first (its worker died), then the oldest PENDING. */
+export async function claimExecution(db: Db, options: ExecutorOptions): Promise<Execution | null> {
+  return db.transaction(async (tx) => {
+    for (;;) {
+      const lapsed = await tx
+        .select({ id: executions.id, attempts: executions.attempts })
+        .from(executions)
+        .where(and(eq(executions.status, "EXECUTING"), lt(executions.leaseExpiresAt, sql`now()`)))
+        .orderBy(asc(executions.leaseExpiresAt))
+        .limit(1)
+        .for("update", { skipLocked: true });
+      const candidate =
+        lapsed[0] ??
+        (
+          await tx
+            .select({ id: executions.id, attempts: executions.attempts })
+            .from(executions)
+            .where(eq(executions.status, "PENDING"))
+            .orderBy(asc(executions.createdAt))
+            .limit(1)
+            .for("update", { skipLocked: true })
+        )[0];
+      if (!candidate) return null;
+
+      if (candidate.attempts >= options.maxAttempts) {
+        const [failed] = await tx
+          .update(executions)
+          .set({
+            status: "ERROR",
+            errorMessage: `Gave up after ${candidate.attempts} attempts: the worker running it stopped each time.`,
+            finishedAt: new Date(),
+            leaseOwner: null,
+            leaseExpiresAt: null,
+            modifiedAt: new Date(),
+          })
+          .where(eq(executions.id, candidate.id))
+          .returning();
+        if (failed) await settlePipeline(tx, failed);
+        continue;
+      }
+      const [claimed] = await tx
+        .update(executions)
+        .set({
+          status: "EXECUTING",
+          leaseOwner: options.workerId,
+          leaseExpiresAt: sql`now() + ${`${options.leaseMs} milliseconds`}::interval`,
+          attempts: sql`${executions.attempts} + 1`,
+          startedAt: sql`coalesce(${executions.startedAt}, now())`,
+          modifiedAt: new Date(),
+        })
+        .where(eq(executions.id, candidate.id))
+        .returning();
+      if (!claimed) return null;
+      await tx.update(pipelines).set({ lastRunStatus: "INPROGRESS" }).where(eq(pipelines.id, claimed.pipelineId));
+      await notifyInTx(tx, { kind: "execution", org_id: claimed.orgId, pipeline_id: claimed.pipelineId, execution_id: claimed.id, status: "EXECUTING" });
+      return claimed;
+    }
+  });
+}
+
+/** The pipeline's last-run fields follow a run that ended. */
+async function settlePipeline(tx: Tx, execution: Execution): Promise<void> {
+  await tx
+    .update(pipelines)
+    .set({ lastRunStatus: execution.status === "COMPLETED" ? "SUCCESS" : "FAILURE", lastRunTime: execution.finishedAt ?? new Date() })
+    .where(eq(pipelines.id, execution.pipelineId));
+  await notifyInTx(tx, {
+    kind: "execution",
+    org_id: execution.orgId,
+    pipeline_id: execution.pipelineId,
+    execution_id: execution.id,
+    status: execution.status,
+    successful_files: execution.successfulFiles,
+    failed_files: execution.failedFiles,
+    total_files: execution.totalFiles,
+  });
+}
+
+/** Extends this worker's lease; tells whether a stop was asked. Throws when the lease is lost. */
+async function renewLease(db: Db, execution: Execution, options: ExecutorOptions): Promise<boolean> {
+  const [row] = await db
+    .update(executions)
+    .set({ leaseExpiresAt: sql`now() + ${`${options.leaseMs} milliseconds`}::interval` })
+    .where(and(eq(executions.id, execution.id), eq(executions.leaseOwner, options.workerId), eq(executions.status, "EXECUTING")))
+    .returning({ stop: executions.stopRequested });
+  if (!row) throw new LeaseLost();
+  return row.stop;
+}
+
+interface Counts {
+  ok: number;
+  failed: number;
+}
+
+async function runJobs(db: Db, execution: Execution, options: ExecutorOptions, counts: Counts): Promise<void> {
+  const pipelineJobs = await db
+    .select()
+    .from(jobs)
+    .where(and(eq(jobs.pipelineId, execution.pipelineId), eq(jobs.orgId, execution.orgId)))
+    .orderBy(asc(jobs.position));
+  if (pipelineJobs.length === 0) {
+    await log(db, execution.id, "The pipeline has no jobs: nothing to move.");
+    return;
+  }
+  const file = stagingFile(execution.pipelineId, execution.id);
+  await fs.promises.mkdir(path.dirname(file), { recursive: true });
+
+  for (const job of pipelineJobs) {
+    const linked = await db
+      .select()
+      .from(resources)
+      .where(inArray(resources.id, [job.sourceResourceId, job.destinationResourceId].filter((id): id is string => !!id)));
+    const source = linked.find((r) => r.id === job.sourceResourceId);
+    const destination = linked.find((r) => r.id === job.destinationResourceId);
+    if (!source) throw new Error(`Job "${job.name}" has no source resource.`);
+    const table = destination ? destinationTable(destination.config) : null;
+    if (table) await ensureDestinationTable(db, table);
+    const [state] = await db.select().from(jobStates).where(eq(jobStates.jobId, job.id));
+    await log(db, execution.id, `Job "${job.name}": reading from ${source.name} (${source.connector})${table ? ` into ${table}` : ""}.`);
+
+    const read = sourceFor(source.connector)({
+      config: { ...source.config, ...job.config },
+      cursor: state?.cursor ?? null,
+      seed: `${execution.id}:${job.id}`,
+    });
+    let cursor = state?.cursor ?? null;
+    for await (const batch of read) {
+      if (await renewLease(db, execution, options)) throw new StopRequested();
+      const good = batch.records.filter((r: SourceRecord) => r.ok);
+      counts.ok += good.length;
+      counts.failed += batch.records.length - good.length;
+      cursor = batch.cursor;
+      await storeBatch(db, execution, job.id, good, table, counts);
+      if (good.length) await fs.promises.appendFile(file, good.map((r) => JSON.stringify(r.data)).join("\n") + "\n");
+    }
+    await db
+      .insert(jobStates)
+      .values({ jobId: job.id, pipelineId: execution.pipelineId, cursor, updatedAt: new Date() })
+      .onConflictDoUpdate({ target: jobStates.jobId, set: { cursor, updatedAt: new Date() } });
+    await log(db, execution.id, `Job "${job.name}": done (${counts.ok} stored, ${counts.failed} failed so far).`);
+  }
+}
+
+async function storeBatch(db: Db, execution: Execution, jobId: string, good: SourceRecord[], table: string | null, counts: Counts) {
+  await db.transaction(async (tx) => {
+    if (good.length) {
+      await tx.insert(storageRecords).values(
+        good.map((r) => {
+          const data = JSON.stringify(r.data);
+          return { orgId: execution.orgId, pipelineId: execution.pipelineId, jobId, executionId: execution.id, data: r.data, bytes: Buffer.byteLength(data) };
+        }),
+      );
+      if (table) await writeToDestination(tx, table, good.map((r) => ({ pipelineId: execution.pipelineId, executionId: execution.id, data: r.data })));
+      const [first] = await tx
+        .update(pipelines)
+        .set({ storageStatus: "InUse" })
+        .where(and(eq(pipelines.id, execution.pipelineId), eq(pipelines.storageStatus, "Cleared")))
+        .returning({ id: pipelines.id });
+      if (first) await notifyInTx(tx, { kind: "storage", org_id: execution.orgId, pipeline_id: execution.pipelineId, storage_status: "InUse" });
+    }
+    await tx
+      .update(executions)
+      .set({ successfulFiles: counts.ok, failedFiles: counts.failed, totalFiles: counts.ok + counts.failed, modifiedAt: new Date() })
+      .where(eq(executions.id, execution.id));
+    await notifyInTx(tx, {
+      kind: "execution",
+      org_id: execution.orgId,
+      pipeline_id: execution.pipelineId,
+      execution_id: execution.id,
+      status: "EXECUTING",
+      successful_files: counts.ok,
+      failed_files: counts.failed,
+      total_files: counts.ok + counts.failed,
+    });
+  });
+}
+
+/** Runs a claimed execution to its end (or until its lease is lost to another worker). */
+export async function runExecution(db: Db, execution: Execution, options: ExecutorOptions): Promise<void> {
+  const counts: Counts = { ok: 0, failed: 0 };
+  const started = Date.now();
+  // The lease is kept alive on a timer too, so a slow batch does not look like a dead worker.
+  const heartbeat = setInterval(() => void renewLease(db, execution, options).catch(() => {}), Math.max(options.leaseMs / 3, 50));
+  let status: Execution["status"] = "COMPLETED";
+  let errorMessage: string | null = null;
+  try {
+    if (execution.attempts > 1) {
+      // A retry starts over: what the dead attempt stored would otherwise count twice.
+      await db.delete(storageRecords).where(eq(storageRecords.executionId, execution.id));
+      await log(db, execution.id, `Attempt ${execution.attempts}: the previous worker stopped; starting over.`, "WARN");
+    } else {
+      await log(db, execution.id, `Run started (${execution.method}).`);
+    }
+    await runJobs(db, execution, options, counts);
+  } catch (error) {
+    if (error instanceof LeaseLost) return; // another worker owns it now, or it is gone
+    if (error instanceof StopRequested) {
+      status = "STOPPED";
+      errorMessage = "Stopped on request.";
+    } else {
+      status = "ERROR";
+      errorMessage = error instanceof Error ? error.message : String(error);
+    }
+  } finally {
+    clearInterval(heartbeat);
+  }
+  await log(db, execution.id, `Run ${status.toLowerCase()}: ${counts.ok} stored, ${counts.failed} failed.`, status === "COMPLETED" ? "INFO" : "ERROR");
+  await db.transaction(async (tx) => {
+    const [finished] = await tx
+      .update(executions)
+      .set({
+        status,
+        errorMessage,
+        successfulFiles: counts.ok,
+        failedFiles: counts.failed,
+        totalFiles: counts.ok + counts.failed,
+        finishedAt: new Date(),
+        executionTime: (Date.now() - started) / 1000,
+        leaseOwner: null,
+        leaseExpiresAt: null,
+        modifiedAt: new Date(),
+      })
+      .where(and(eq(executions.id, execution.id), eq(executions.leaseOwner, options.workerId)))
+      .returning();
+    if (finished) await settlePipeline(tx, finished);
+  });
+}
+
+/** Claims and runs one execution; false when there was nothing to run. */
+export async function executeNext(db: Db, options: ExecutorOptions): Promise<boolean> {
+  const execution = await claimExecution(db, options);
+  if (!execution) return false;
+  await runExecution(db, execution, options);
+  return true;
+}

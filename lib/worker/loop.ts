@@ -1,0 +1,47 @@
+// A polling loop: run a step until it finds nothing to do, then sleep until the next interval
+// or until woken (by a NOTIFY, say). Errors are logged and slow the loop down, never stop it.
+export interface Loop {
+  wake: () => void;
+  stop: () => Promise<void>;
+}
+
+export function startLoop(name: string, intervalMs: number, step: () => Promise<boolean>): Loop {
+  let stopped = false;
+  let wakeUp: (() => void) | null = null;
+  let failures = 0;
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wakeUp = null;
+        resolve();
+      }
+      wakeUp = done;
+    });
+
+  const running = (async () => {
+    while (!stopped) {
+      let busy = false;
+      try {
+        busy = await step();
+        failures = 0;
+      } catch (error) {
+        failures++;
+        console.error(`[worker:${name}] step failed:`, error instanceof Error ? error.message : error);
+      }
+      if (stopped) break;
+      if (!busy) await sleep(failures ? Math.min(intervalMs * 2 ** failures, 30_000) : intervalMs);
+    }
+  })();
+
+  return {
+    wake: () => wakeUp?.(),
+    stop: async () => {
+      stopped = true;
+      wakeUp?.();
+      await running;
+    },
+  };
+}

@@ -1,0 +1,109 @@
+// Clearing storage: InUse → Clearing (progress persisted per batch) → Cleared; a clearer that
+// dies mid-way leaves a lease that lapses, and the next one finishes from where it stopped.
+import fs from "node:fs";
+import { count, eq, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { rowsOf } from "@/db/rows";
+import { pipelines, storageClears, storageRecords } from "@/db/schema";
+import { DomainError } from "@/lib/domain/errors";
+import { executePipeline } from "@/lib/domain/executions";
+import { requestStorageClear } from "@/lib/domain/storage";
+import { storageDir } from "@/lib/domain/storage-files";
+import { clearNext } from "@/lib/worker/clearer";
+import { executeNext } from "@/lib/worker/executor";
+import { makeOrg, type TestOrg } from "../support/fixtures";
+import { clearerOptions, executorOptions, pipelineWithJobs, sampleSource, tableDestination } from "./support";
+
+let org: TestOrg;
+beforeAll(async () => {
+  org = await makeOrg();
+});
+
+async function pipelineWithStorage(records: number, table?: string) {
+  const db = await getDb();
+  const source = await sampleSource(org.admin, { count: records, batch_size: 1000 });
+  const destination = table ? await tableDestination(org.admin, table) : null;
+  const pipeline = await pipelineWithJobs(org.admin, [{ name: "fill", sourceResourceId: source.id, destinationResourceId: destination?.id }]);
+  await executePipeline(db, org.admin, pipeline.id);
+  while (await executeNext(db, executorOptions())) {
+    // run it
+  }
+  return pipeline;
+}
+
+const status = async (id: string) => {
+  const db = await getDb();
+  const [row] = await db.select({ s: pipelines.storageStatus }).from(pipelines).where(eq(pipelines.id, id));
+  return row?.s;
+};
+
+describe("storage clearing", () => {
+  it("goes InUse → Clearing → Cleared with progress, keeping the destination table", async () => {
+    const db = await getDb();
+    const table = `c_${Date.now()}`;
+    const pipeline = await pipelineWithStorage(3000, table);
+    expect(await status(pipeline.id)).toBe("InUse");
+    expect(fs.existsSync(storageDir(pipeline.id))).toBe(true);
+
+    const request = await requestStorageClear(db, org.admin, pipeline.name);
+    expect(request.started).toBe(true);
+    expect(await status(pipeline.id)).toBe("Clearing");
+    const [progress] = await db.select().from(storageClears).where(eq(storageClears.pipelineId, pipeline.id));
+    expect(progress).toMatchObject({ totalRows: 3000, doneRows: 0, finishedAt: null });
+    expect(progress!.totalBytes).toBeGreaterThan(3000);
+
+    // Asking again while Clearing changes nothing.
+    expect((await requestStorageClear(db, org.admin, pipeline.name)).started).toBe(false);
+    // No run starts while Clearing.
+    await expect(executePipeline(db, org.admin, pipeline.id)).rejects.toMatchObject({ rule: "CannotStartWhileClearingStorage" });
+
+    expect(await clearNext(db, clearerOptions(700))).toBe(true);
+    expect(await status(pipeline.id)).toBe("Cleared");
+    const [finished] = await db.select().from(storageClears).where(eq(storageClears.pipelineId, pipeline.id));
+    expect(finished).toMatchObject({ doneRows: 3000, totalRows: 3000 });
+    expect(finished!.doneBytes).toBe(finished!.totalBytes);
+    expect(finished!.finishedAt).not.toBeNull();
+    const [left] = await db.select({ n: count() }).from(storageRecords).where(eq(storageRecords.pipelineId, pipeline.id));
+    expect(left!.n).toBe(0);
+    expect(fs.existsSync(storageDir(pipeline.id))).toBe(false);
+    const [kept] = rowsOf<{ n: string | number }>(await db.execute(sql`select count(*) as n from ${sql.identifier(`dest_${table}`)}`));
+    expect(Number(kept!.n)).toBe(3000);
+
+    // Cleared is idempotent too; the next run puts it back InUse.
+    expect((await requestStorageClear(db, org.admin, pipeline.name)).started).toBe(false);
+  });
+
+  it("is refused while a run is pending, naming why", async () => {
+    const db = await getDb();
+    const pipeline = await pipelineWithStorage(10);
+    await executePipeline(db, org.admin, pipeline.id);
+    const refused = await requestStorageClear(db, org.admin, pipeline.name).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(DomainError);
+    expect(refused).toMatchObject({ rule: "StorageStatusImmutableUnlessStopped" });
+    expect(await status(pipeline.id)).toBe("InUse");
+  });
+
+  it("a clearer that dies mid-way is replaced after its lease lapses, and the clear finishes", async () => {
+    const db = await getDb();
+    const pipeline = await pipelineWithStorage(2500);
+    await requestStorageClear(db, org.admin, pipeline.name);
+
+    // The dead clearer took the lease; simulate one batch done before it died.
+    const dead = { ...clearerOptions(1000), leaseMs: 100 };
+    await db
+      .update(storageClears)
+      .set({ leaseOwner: dead.workerId, leaseExpiresAt: new Date(Date.now() + 100) })
+      .where(eq(storageClears.pipelineId, pipeline.id));
+    expect(await clearNext(db, clearerOptions())).toBe(false); // leased: nobody else takes it
+    await new Promise((r) => setTimeout(r, 150));
+
+    expect(await clearNext(db, clearerOptions(1000))).toBe(true);
+    expect(await status(pipeline.id)).toBe("Cleared");
+  });
+
+  it("an unknown or invisible name is UnknownPipelineName", async () => {
+    const db = await getDb();
+    await expect(requestStorageClear(db, org.admin, "no_such_pipeline")).rejects.toMatchObject({ rule: "UnknownPipelineName" });
+  });
+});

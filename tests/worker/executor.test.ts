@@ -1,0 +1,127 @@
+// A run, end to end in one process: execute → the executor claims it → records land in
+// storage and in the destination table → counts, statuses and the incremental cursor are kept.
+import { count, eq, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { rowsOf } from "@/db/rows";
+import { executionLogs, executions, jobStates, pipelines, storageRecords } from "@/db/schema";
+import { executePipeline, listPipelineExecutions, stopExecution } from "@/lib/domain/executions";
+import { claimExecution, executeNext, runExecution } from "@/lib/worker/executor";
+import { makeOrg, type TestOrg } from "../support/fixtures";
+import { executorOptions, pipelineWithJobs, sampleSource, tableDestination } from "./support";
+
+let org: TestOrg;
+beforeAll(async () => {
+  org = await makeOrg();
+});
+
+async function runAll() {
+  const db = await getDb();
+  const options = executorOptions();
+  while (await executeNext(db, options)) {
+    // until nothing is pending
+  }
+}
+
+describe("executor", () => {
+  it("runs the jobs into storage and the destination, and settles counters", async () => {
+    const db = await getDb();
+    const table = `t_${Date.now()}`;
+    const source = await sampleSource(org.admin, { count: 1200, failure_rate: 0.1, batch_size: 500 });
+    const destination = await tableDestination(org.admin, table);
+    const pipeline = await pipelineWithJobs(org.admin, [{ name: "load", sourceResourceId: source.id, destinationResourceId: destination.id }]);
+
+    const { execution } = await executePipeline(db, org.admin, pipeline.id);
+    expect(execution.status).toBe("PENDING");
+    await runAll();
+
+    const [done] = await db.select().from(executions).where(eq(executions.id, execution.id));
+    expect(done).toMatchObject({ status: "COMPLETED", attempts: 1, totalFiles: 1200, errorMessage: null });
+    expect(done!.successfulFiles + done!.failedFiles).toBe(1200);
+    expect(done!.failedFiles).toBeGreaterThan(60); // ~10% of 1,200
+    expect(done!.failedFiles).toBeLessThan(200);
+    expect(done!.executionTime).toBeGreaterThan(0);
+
+    const [stored] = await db.select({ n: count() }).from(storageRecords).where(eq(storageRecords.pipelineId, pipeline.id));
+    expect(stored!.n).toBe(done!.successfulFiles);
+    const [loaded] = rowsOf<{ n: string | number }>(await db.execute(sql`select count(*) as n from ${sql.identifier(`dest_${table}`)}`));
+    expect(Number(loaded!.n)).toBe(done!.successfulFiles);
+
+    const [after] = await db.select().from(pipelines).where(eq(pipelines.id, pipeline.id));
+    expect(after).toMatchObject({ lastRunStatus: "SUCCESS", storageStatus: "InUse", runCount: 1 });
+    expect(after!.lastRunTime).not.toBeNull();
+
+    const [state] = await db.select().from(jobStates).where(eq(jobStates.pipelineId, pipeline.id));
+    expect(state!.cursor).toBe("1200");
+    const logs = await db.select().from(executionLogs).where(eq(executionLogs.executionId, execution.id));
+    expect(logs.map((l) => l.message).join("\n")).toMatch(/Run completed: \d+ stored, \d+ failed\./);
+
+    // The next run continues from the cursor: the sample numbers go on from 1,201.
+    await executePipeline(db, org.admin, pipeline.id);
+    await runAll();
+    const [next] = await db.select().from(jobStates).where(eq(jobStates.pipelineId, pipeline.id));
+    expect(next!.cursor).toBe("2400");
+  });
+
+  it("a pipeline without jobs completes with nothing to move", async () => {
+    const db = await getDb();
+    const pipeline = await pipelineWithJobs(org.admin, []);
+    const { execution } = await executePipeline(db, org.admin, pipeline.id);
+    await runAll();
+    const [done] = await db.select().from(executions).where(eq(executions.id, execution.id));
+    expect(done).toMatchObject({ status: "COMPLETED", totalFiles: 0 });
+    const [after] = await db.select().from(pipelines).where(eq(pipelines.id, pipeline.id));
+    expect(after).toMatchObject({ lastRunStatus: "SUCCESS", storageStatus: "Cleared" });
+  });
+
+  it("a run whose worker died is taken again after its lease ends, attempts counted, up to the limit", async () => {
+    const db = await getDb();
+    const source = await sampleSource(org.admin, { count: 10 });
+    const pipeline = await pipelineWithJobs(org.admin, [{ name: "j", sourceResourceId: source.id }]);
+    const { execution } = await executePipeline(db, org.admin, pipeline.id);
+
+    // A worker claims it and dies: its lease is left to lapse.
+    const dead = { ...executorOptions(), leaseMs: 100 };
+    const claimed = await claimExecution(db, dead);
+    expect(claimed?.id).toBe(execution.id);
+    await new Promise((r) => setTimeout(r, 150));
+
+    const alive = executorOptions();
+    const retaken = await claimExecution(db, alive);
+    expect(retaken).toMatchObject({ id: execution.id, attempts: 2 });
+    await runExecution(db, retaken!, alive);
+    const [done] = await db.select().from(executions).where(eq(executions.id, execution.id));
+    expect(done).toMatchObject({ status: "COMPLETED", attempts: 2, successfulFiles: 10 });
+    const [stored] = await db.select({ n: count() }).from(storageRecords).where(eq(storageRecords.executionId, execution.id));
+    expect(stored!.n).toBe(10);
+
+    // Dying every time: after maxAttempts the run is given up as ERROR.
+    const second = await executePipeline(db, org.admin, pipeline.id);
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      await claimExecution(db, { ...dead, maxAttempts: 3 });
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    expect(await claimExecution(db, { ...alive, maxAttempts: 3 })).toBeNull();
+    const [gaveUp] = await db.select().from(executions).where(eq(executions.id, second.execution.id));
+    expect(gaveUp).toMatchObject({ status: "ERROR", attempts: 3 });
+    expect(gaveUp!.errorMessage).toMatch(/Gave up after 3 attempts/);
+  });
+
+  it("a stop request ends an executing run as STOPPED", async () => {
+    const db = await getDb();
+    const source = await sampleSource(org.admin, { count: 5000, batch_size: 100, delay_ms: 0.2 });
+    const pipeline = await pipelineWithJobs(org.admin, [{ name: "slow", sourceResourceId: source.id }]);
+    const { execution } = await executePipeline(db, org.admin, pipeline.id);
+    const options = executorOptions();
+    const claimed = await claimExecution(db, options);
+    const running = runExecution(db, claimed!, options);
+    await new Promise((r) => setTimeout(r, 100));
+    await stopExecution(db, org.admin, execution.id);
+    await running;
+    const [done] = await db.select().from(executions).where(eq(executions.id, execution.id));
+    expect(done!.status).toBe("STOPPED");
+    expect(done!.totalFiles).toBeLessThan(5000);
+    const list = await listPipelineExecutions(db, org.admin, pipeline.id, { page: 1, pageSize: 10 });
+    expect(list.results[0]?.status).toBe("STOPPED");
+  });
+});
