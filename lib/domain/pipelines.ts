@@ -301,7 +301,7 @@ async function addJobs(tx: Queryable, pipeline: Pipeline, list: JobInput[]): Pro
 }
 
 /** Creates an active pipeline, its schedule when it has a cron, and its first API key. */
-export async function createPipelineInTx(tx: Queryable, actor: Principal, input: PipelineInput & { name: string }) {
+export async function createPipelineInTx(tx: Queryable, actor: Principal, input: PipelineInput & { name: string; id?: string }) {
   const timezone = input.timezone ?? "UTC";
   checkSchedule(input.cronString, timezone);
   await assertNameFree(tx, actor.orgId, input.name);
@@ -309,6 +309,7 @@ export async function createPipelineInTx(tx: Queryable, actor: Principal, input:
   const [pipeline] = await tx
     .insert(pipelines)
     .values({
+      id: input.id,
       orgId: actor.orgId,
       name: input.name,
       type: input.type ?? "DEFAULT",
@@ -341,8 +342,17 @@ async function nameRace<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function createPipeline(db: Db, actor: Principal, input: PipelineInput & { name: string }) {
-  const { pipeline, key } = await nameRace(() => db.transaction((tx) => createPipelineInTx(tx, actor, input)));
+/** Creates a pipeline; a client-chosen `id` (a uuid) must not be taken, in any org. */
+export async function createPipeline(db: Db, actor: Principal, input: PipelineInput & { name: string; id?: string }) {
+  const { pipeline, key } = await nameRace(() =>
+    db.transaction(async (tx) => {
+      if (input.id) {
+        const [taken] = await tx.select({ id: pipelines.id }).from(pipelines).where(eq(pipelines.id, input.id));
+        if (taken) throw invalid("A pipeline with this id already exists.", "id");
+      }
+      return createPipelineInTx(tx, actor, input);
+    }),
+  );
   const [details] = await withDetails(db, [pipeline]);
   if (!details) throw notFound();
   return { pipeline: details, key };
