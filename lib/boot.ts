@@ -42,7 +42,7 @@ export async function boot(): Promise<void> {
   }
   if (config.WORKER === "on") {
     const { startWorker } = await import("@/lib/worker");
-    const worker = await startWorker({ pollMs: config.WORKER_POLL_MS, leaseMs: config.WORKER_LEASE_MS });
+    const worker = await startWorker({ pollMs: config.WORKER_POLL_MS, leaseMs: config.WORKER_LEASE_MS, clearBatchSize: config.WORKER_CLEAR_BATCH });
     stopWorker = worker.stop;
     lines.push(`  worker: running in this process (${worker.id})`);
   }

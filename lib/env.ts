@@ -37,6 +37,10 @@ const envSchema = z.object({
     (v) => (v === undefined || v === "" ? "15000" : v),
     z.string().regex(/^\d+$/, "must be a whole number of milliseconds").transform(Number).pipe(z.number().min(100, "must be at least 100")),
   ),
+  WORKER_CLEAR_BATCH: z.preprocess(
+    (v) => (v === undefined || v === "" ? "5000" : v),
+    z.string().regex(/^\d+$/, "must be a whole number of rows").transform(Number).pipe(z.number().min(1, "must be at least 1")),
+  ),
   MIN_SCHEDULE_INTERVAL_SECONDS: z.preprocess(
     (v) => (v === undefined || v === "" ? "1800" : v),
     z.string().regex(/^\d+$/, "must be a whole number of seconds").transform(Number),

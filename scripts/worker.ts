@@ -15,7 +15,7 @@ async function main() {
     }
     throw error;
   }
-  const worker = await startWorker({ pollMs: config.WORKER_POLL_MS, leaseMs: config.WORKER_LEASE_MS });
+  const worker = await startWorker({ pollMs: config.WORKER_POLL_MS, leaseMs: config.WORKER_LEASE_MS, clearBatchSize: config.WORKER_CLEAR_BATCH });
   console.log(`worker ${worker.id} started`);
   const stop = async () => {
     await worker.stop();

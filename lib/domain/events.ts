@@ -6,7 +6,16 @@ import type { Queryable } from "@/db/client";
 export const EVENTS_CHANNEL = "sluice_events";
 
 export type ChangeEvent =
-  | { kind: "pipeline"; org_id: string; pipeline_id: string; change: "created" | "updated" | "deleted"; active?: boolean; name?: string }
+  | { kind: "pipeline"; org_id: string; pipeline_id: string; change: "created" | "updated"; active?: boolean; name?: string }
+  | {
+      kind: "pipeline";
+      org_id: string;
+      pipeline_id: string;
+      change: "deleted";
+      name: string;
+      // Who could see it, since it can no longer be looked up.
+      audience: { owner_id: string; shared_to_org: boolean; shared_user_ids: string[] };
+    }
   | {
       kind: "execution";
       org_id: string;

@@ -15,6 +15,7 @@ import {
 } from "@/db/schema";
 import { auditInTx } from "./audit";
 import { notifyInTx } from "./events";
+import { removeStorageFiles } from "./storage-files";
 import { DomainError, invalid, notFound } from "./errors";
 import { issuePipelineKey } from "./keys";
 import { afterCursor, decodeCursor, keysetPage, orderBy, type Sort } from "./keyset";
@@ -456,9 +457,10 @@ export async function setPipelineActive(db: Db, actor: Principal, id: string, ac
  * stay. Owner or org admin.
  */
 export async function deletePipeline(db: Db, actor: Principal, id: string, reason?: string | null): Promise<Pipeline> {
-  return db.transaction(async (tx) => {
+  const removed = await db.transaction(async (tx) => {
     const access = await loadVisiblePipeline(tx, actor, id, true);
     assertCanChange(actor, access);
+    const shares = await tx.select({ userId: pipelineShares.userId }).from(pipelineShares).where(eq(pipelineShares.pipelineId, id));
     // Every dependent row goes by ON DELETE CASCADE, inside this transaction.
     const [removed] = await tx
       .delete(pipelines)
@@ -466,7 +468,17 @@ export async function deletePipeline(db: Db, actor: Principal, id: string, reaso
       .returning();
     if (!removed) throw notFound();
     await auditInTx(tx, actor, { action: "pipeline.delete", objectType: "pipeline", objectId: id, objectName: removed.name, reason });
-    await notifyInTx(tx, { kind: "pipeline", org_id: removed.orgId, pipeline_id: id, change: "deleted", name: removed.name });
+    await notifyInTx(tx, {
+      kind: "pipeline",
+      org_id: removed.orgId,
+      pipeline_id: id,
+      change: "deleted",
+      name: removed.name,
+      audience: { owner_id: removed.ownerId, shared_to_org: removed.sharedToOrg, shared_user_ids: shares.map((s) => s.userId) },
+    });
     return removed;
   });
+  // Files go only once the rows are gone for good: a failed transaction leaves both.
+  await removeStorageFiles(id);
+  return removed;
 }
