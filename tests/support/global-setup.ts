@@ -33,6 +33,12 @@ async function makePostgresDatabase(url: string): Promise<{ url: string; drop: (
   await admin.end();
   const fresh = new URL(url);
   fresh.pathname = `/${name}`;
+  // Migrated here, once, so every test file and process finds the schema in place.
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+  const migrator = postgres(fresh.toString(), { max: 1, onnotice: () => {} });
+  await migrate(drizzle(migrator), { migrationsFolder });
+  await migrator.end();
   return {
     url: fresh.toString(),
     drop: async () => {
