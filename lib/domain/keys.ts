@@ -57,12 +57,12 @@ export async function createKey(
   db: Db,
   actor: Principal,
   pipelineId: string,
-  input: { description?: string; isActive?: boolean },
+  input: { description?: string; isActive?: boolean; reason?: string | null },
 ) {
   return db.transaction(async (tx) => {
     const pipeline = await pipelineForKeys(tx, actor, pipelineId, true);
     const key = await issuePipelineKey(tx, pipeline, actor, input.description ?? "", input.isActive ?? true);
-    await auditInTx(tx, actor, { action: "key.create", objectType: "pipeline_key", objectId: key.id, objectName: key.description, details: { pipeline_id: pipelineId } });
+    await auditInTx(tx, actor, { action: "key.create", objectType: "pipeline_key", objectId: key.id, objectName: key.description, reason: input.reason, details: { pipeline_id: pipelineId } });
     return key;
   });
 }
@@ -86,7 +86,7 @@ export async function updateKey(
   db: Db,
   actor: Principal,
   keyId: string,
-  input: { description?: string; isActive?: boolean },
+  input: { description?: string; isActive?: boolean; reason?: string | null },
 ): Promise<PipelineKey> {
   return db.transaction(async (tx) => {
     const before = await loadKey(tx, actor, keyId);
@@ -101,17 +101,18 @@ export async function updateKey(
       objectType: "pipeline_key",
       objectId: keyId,
       objectName: key.description,
+      reason: input.reason,
       details: { pipeline_id: key.pipelineId, is_active: { from: before.isActive, to: key.isActive } },
     });
     return key;
   });
 }
 
-export async function deleteKey(db: Db, actor: Principal, keyId: string): Promise<void> {
+export async function deleteKey(db: Db, actor: Principal, keyId: string, reason?: string | null): Promise<void> {
   await db.transaction(async (tx) => {
     const key = await loadKey(tx, actor, keyId);
     await tx.delete(pipelineKeys).where(and(eq(pipelineKeys.id, keyId), eq(pipelineKeys.orgId, actor.orgId)));
-    await auditInTx(tx, actor, { action: "key.delete", objectType: "pipeline_key", objectId: keyId, objectName: key.description, details: { pipeline_id: key.pipelineId } });
+    await auditInTx(tx, actor, { action: "key.delete", objectType: "pipeline_key", objectId: keyId, objectName: key.description, reason, details: { pipeline_id: key.pipelineId } });
   });
 }
 

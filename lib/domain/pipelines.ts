@@ -43,6 +43,7 @@ export interface PipelineInput {
   sharedToOrg?: boolean;
   sharedUserIds?: string[];
   jobs?: JobInput[];
+  reason?: string | null;
 }
 
 export interface RecentRun {
@@ -328,7 +329,7 @@ export async function createPipelineInTx(tx: Queryable, actor: Principal, input:
   await replaceShares(tx, pipeline.id, input.sharedUserIds ?? []);
   await addJobs(tx, pipeline, input.jobs ?? []);
   const key = await issuePipelineKey(tx, pipeline, actor, `API Key for ${pipeline.name}`);
-  await auditInTx(tx, actor, { action: "pipeline.create", objectType: "pipeline", objectId: pipeline.id, objectName: pipeline.name });
+  await auditInTx(tx, actor, { action: "pipeline.create", objectType: "pipeline", objectId: pipeline.id, objectName: pipeline.name, reason: input.reason });
   await notifyInTx(tx, { kind: "pipeline", org_id: pipeline.orgId, pipeline_id: pipeline.id, change: "created", name: pipeline.name });
   return { pipeline, key };
 }

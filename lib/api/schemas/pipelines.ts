@@ -14,6 +14,10 @@ const cronString = z
   .nullable()
   .transform((v) => v || null);
 
+/** Why a change is made: optional on every change, kept in the audit log. */
+export const reason = z.string().trim().max(500).optional();
+export const reasonBody = z.object({ reason });
+
 const pipelineFields = {
   pipeline_name: pipelineName,
   pipeline_type: z.enum(PIPELINE_TYPES),
@@ -27,6 +31,7 @@ const pipelineFields = {
 
 export const createPipelineRequest = z.object({
   ...pipelineFields,
+  reason,
   pipeline_type: pipelineFields.pipeline_type.default("DEFAULT"),
   description: pipelineFields.description.optional(),
   cron_string: pipelineFields.cron_string.optional(),
@@ -40,7 +45,7 @@ export type CreatePipelineRequest = z.infer<typeof createPipelineRequest>;
 /** PUT: the name is required, as at creation; the other fields keep their value when absent. */
 export const replacePipelineRequest = createPipelineRequest.extend({ pipeline_type: pipelineFields.pipeline_type.optional() });
 /** PATCH: any subset. */
-export const patchPipelineRequest = z.object(pipelineFields).partial();
+export const patchPipelineRequest = z.object(pipelineFields).partial().extend({ reason });
 export type PatchPipelineRequest = z.infer<typeof patchPipelineRequest>;
 
 /** Page numbers and sizes arrive as strings; a bad page is a 404 ("Invalid page."), as in DRF. */
@@ -77,9 +82,11 @@ export const listExecutionsQuery = z.object({
 export const executeRequest = z.object({
   pipeline_id: z.string().max(100),
   execution_id: z.uuid().optional(),
+  reason,
 });
 
 export const createKeyRequest = z.object({
+  reason,
   description: z.string().max(255).optional(),
   is_active: z.boolean().optional(),
   api: z.string().max(100).nullable().optional(),
@@ -87,6 +94,7 @@ export const createKeyRequest = z.object({
 });
 
 export const updateKeyRequest = z.object({
+  reason,
   description: z.string().max(255).optional(),
   is_active: z.boolean().optional(),
 });

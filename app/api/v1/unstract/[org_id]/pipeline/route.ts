@@ -31,6 +31,7 @@ export const POST = orgRoute(v1Dialect, async ({ req, db, principal }) => {
     timezone: body.timezone,
     sharedToOrg: body.shared_to_org,
     sharedUserIds: body.shared_users,
+    reason: body.reason,
   });
   // The auto-created key is shown here once, as every key is at its creation.
   return Response.json({ ...pipelineBody(pipeline), api_key: keyBody(key, key.apiKey) }, { status: 201 });

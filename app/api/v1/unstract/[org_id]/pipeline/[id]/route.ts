@@ -3,7 +3,7 @@ import { parseJsonBody } from "@/lib/api/body";
 import { v1Dialect } from "@/lib/api/dialects/v1";
 import { orgRoute } from "@/lib/api/route";
 import { uuidParam } from "@/lib/api/schemas/common";
-import { patchPipelineRequest, replacePipelineRequest, type PatchPipelineRequest } from "@/lib/api/schemas/pipelines";
+import { patchPipelineRequest, reasonBody, replacePipelineRequest, type PatchPipelineRequest } from "@/lib/api/schemas/pipelines";
 import { pipelineBody } from "@/lib/api/unstract/format";
 import { deletePipeline, getPipeline, updatePipeline, type PipelineInput } from "@/lib/domain/pipelines";
 
@@ -29,16 +29,19 @@ export const GET = orgRoute<Params>(v1Dialect, async ({ db, principal, params })
 export const PUT = orgRoute<Params>(v1Dialect, async ({ req, db, principal, params }) => {
   const id = uuidParam(params.id);
   const body = await parseJsonBody(req, replacePipelineRequest);
-  return Response.json(pipelineBody(await updatePipeline(db, principal, id, toInput(body))));
+  return Response.json(pipelineBody(await updatePipeline(db, principal, id, toInput(body), { reason: body.reason })));
 });
 
 export const PATCH = orgRoute<Params>(v1Dialect, async ({ req, db, principal, params }) => {
   const id = uuidParam(params.id);
   const body = await parseJsonBody(req, patchPipelineRequest);
-  return Response.json(pipelineBody(await updatePipeline(db, principal, id, toInput(body))));
+  return Response.json(pipelineBody(await updatePipeline(db, principal, id, toInput(body), { reason: body.reason })));
 });
 
-export const DELETE = orgRoute<Params>(v1Dialect, async ({ db, principal, params }) => {
-  await deletePipeline(db, principal, uuidParam(params.id));
+export const DELETE = orgRoute<Params>(v1Dialect, async ({ req, db, principal, params }) => {
+  const id = uuidParam(params.id);
+  // A body is optional on DELETE; when given it may carry the reason for the audit log.
+  const { reason } = await parseJsonBody(req, reasonBody);
+  await deletePipeline(db, principal, id, reason);
   return new Response(null, { status: 204 });
 });

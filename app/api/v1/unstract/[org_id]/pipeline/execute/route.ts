@@ -15,7 +15,7 @@ export const POST = orgRoute(v1Dialect, async ({ req, db, principal }) => {
   // In this route an unknown pipeline is a bad request, as documented, not a 404.
   const invalidId = () => invalid("Invalid pipeline ID", "pipeline_id");
   if (!isUuid(body.pipeline_id)) throw invalidId();
-  const started = await executePipeline(db, principal, body.pipeline_id, body.execution_id).catch((error: unknown) => {
+  const started = await executePipeline(db, principal, body.pipeline_id, body.execution_id, body.reason).catch((error: unknown) => {
     throw error instanceof DomainError && error.code === "not_found" ? invalidId() : error;
   });
   const [pipeline] = await withDetails(db, [started.pipeline]);

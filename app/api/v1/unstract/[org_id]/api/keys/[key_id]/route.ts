@@ -3,7 +3,7 @@ import { parseJsonBody } from "@/lib/api/body";
 import { v1Dialect } from "@/lib/api/dialects/v1";
 import { orgRoute } from "@/lib/api/route";
 import { uuidParam } from "@/lib/api/schemas/common";
-import { updateKeyRequest } from "@/lib/api/schemas/pipelines";
+import { reasonBody, updateKeyRequest } from "@/lib/api/schemas/pipelines";
 import { keyBody } from "@/lib/api/unstract/format";
 import { deleteKey, getKey, updateKey } from "@/lib/domain/keys";
 
@@ -16,10 +16,12 @@ export const GET = orgRoute<Params>(v1Dialect, async ({ db, principal, params })
 export const PUT = orgRoute<Params>(v1Dialect, async ({ req, db, principal, params }) => {
   const keyId = uuidParam(params.key_id);
   const body = await parseJsonBody(req, updateKeyRequest);
-  return Response.json(keyBody(await updateKey(db, principal, keyId, { description: body.description, isActive: body.is_active })));
+  return Response.json(keyBody(await updateKey(db, principal, keyId, { description: body.description, isActive: body.is_active, reason: body.reason })));
 });
 
-export const DELETE = orgRoute<Params>(v1Dialect, async ({ db, principal, params }) => {
-  await deleteKey(db, principal, uuidParam(params.key_id));
+export const DELETE = orgRoute<Params>(v1Dialect, async ({ req, db, principal, params }) => {
+  const keyId = uuidParam(params.key_id);
+  const { reason } = await parseJsonBody(req, reasonBody);
+  await deleteKey(db, principal, keyId, reason);
   return new Response(null, { status: 204 });
 });

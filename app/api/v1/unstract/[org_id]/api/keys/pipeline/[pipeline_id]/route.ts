@@ -23,6 +23,6 @@ export const POST = orgRoute<Params>(v1Dialect, async ({ req, db, principal, par
   if (!body.api && !body.pipeline) throw invalid("At least one of `api` or `pipeline` must be set.", "non_field_errors");
   if (body.api) throw invalid(`Invalid pk "${body.api}" - object does not exist.`, "api");
   if (body.pipeline !== pipelineId) throw invalid("The pipeline must be the one named in the path.", "pipeline");
-  const key = await createKey(db, principal, pipelineId, { description: body.description, isActive: body.is_active });
+  const key = await createKey(db, principal, pipelineId, { description: body.description, isActive: body.is_active, reason: body.reason });
   return Response.json(keyBody(key, key.apiKey), { status: 201 });
 });

@@ -1,0 +1,16 @@
+// POST /api/v1/orgs/{org_id}/executions/{id}/stop {reason?} — stop a pending or running run.
+import { parseJsonBody } from "@/lib/api/body";
+import { v1Dialect } from "@/lib/api/dialects/v1";
+import { orgRoute } from "@/lib/api/route";
+import { uuidParam } from "@/lib/api/schemas/common";
+import { reasonBody } from "@/lib/api/schemas/pipelines";
+import { executionBody } from "@/lib/api/unstract/format";
+import { stopExecution } from "@/lib/domain/executions";
+
+export const POST = orgRoute<{ org_id: string; id: string }>(v1Dialect, async ({ req, db, principal, params }) => {
+  const id = uuidParam(params.id);
+  const { reason } = await parseJsonBody(req, reasonBody);
+  const execution = await stopExecution(db, principal, id, reason);
+  // 202: an executing run stops at its worker's next batch, not at once.
+  return Response.json(executionBody(execution), { status: execution.status === "EXECUTING" ? 202 : 200 });
+});
