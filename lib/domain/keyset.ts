@@ -5,7 +5,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { invalid } from "./errors";
 import { isUuid } from "./ids";
 
-export type KeyCast = "timestamptz" | "text" | "int4" | "uuid";
+export type KeyCast = "timestamptz" | "text" | "int4" | "int8" | "uuid";
 
 export interface SortKey<Row> {
   expr: SQL;
@@ -65,6 +65,8 @@ function isValidValue(cast: KeyCast, value: string): boolean {
       return isUuid(value);
     case "int4":
       return /^-?\d{1,10}$/.test(value);
+    case "int8":
+      return /^-?\d{1,19}$/.test(value);
     case "timestamptz":
       return value === "-infinity" || !Number.isNaN(Date.parse(value));
     default:
