@@ -8,9 +8,26 @@ export interface ApiErrorItem {
   attr: string | null;
 }
 
-const errorBody = z.object({
+// The console speaks every dialect it calls: §1 {errors: [...]}, the storage API's
+// {message, error_code}, and the {detail} / {msg} bodies of the resources and Maestro APIs.
+const v1Body = z.object({
   errors: z.array(z.object({ code: z.string(), detail: z.string(), attr: z.string().nullable() })),
 });
+const storageBody = z.object({ message: z.string(), error_code: z.string() });
+const detailBody = z.object({ detail: z.string(), error: z.string().optional() });
+const msgBody = z.object({ msg: z.string() });
+
+function errorItems(body: unknown): ApiErrorItem[] {
+  const v1 = v1Body.safeParse(body);
+  if (v1.success) return v1.data.errors;
+  const storage = storageBody.safeParse(body);
+  if (storage.success) return [{ code: storage.data.error_code, detail: storage.data.message, attr: null }];
+  const detail = detailBody.safeParse(body);
+  if (detail.success) return [{ code: detail.data.error ?? "error", detail: detail.data.detail, attr: null }];
+  const msg = msgBody.safeParse(body);
+  if (msg.success) return [{ code: "error", detail: msg.data.msg, attr: null }];
+  return [];
+}
 
 export class ApiError extends Error {
   readonly status: number;
@@ -66,9 +83,8 @@ async function request(method: string, path: string, body?: unknown): Promise<Re
     ]);
   }
   if (response.ok) return response;
-  const parsed = errorBody.safeParse(await response.json().catch(() => null));
   // A body in another shape (a proxy's HTML page, say) still yields one readable error.
-  throw new ApiError(response.status, parsed.success ? parsed.data.errors : []);
+  throw new ApiError(response.status, errorItems(await response.json().catch(() => null)));
 }
 
 // Response bodies are typed by the caller: they come from our own routes, whose shapes the
@@ -81,8 +97,22 @@ export async function apiPost<T>(path: string, body: unknown): Promise<T> {
   return (await (await request("POST", path, body)).json()) as T;
 }
 
-export async function apiDelete(path: string): Promise<void> {
-  await request("DELETE", path);
+export async function apiPatch<T>(path: string, body: unknown): Promise<T> {
+  return (await (await request("PATCH", path, body)).json()) as T;
+}
+
+export async function apiPut<T>(path: string, body: unknown): Promise<T> {
+  return (await (await request("PUT", path, body)).json()) as T;
+}
+
+/** DELETE, with an optional JSON body (a reason for the audit log, say). */
+export async function apiDelete(path: string, body?: unknown): Promise<void> {
+  await request("DELETE", path, body);
+}
+
+/** The URL of a §1 pipelines-API path of an org, e.g. pipelinesPath("acme_corp", "pipeline", id). */
+export function pipelinesPath(orgId: string, ...segments: string[]): string {
+  return `/api/v1/unstract/${encodeURIComponent(orgId)}/${segments.map(encodeURIComponent).join("/")}/`;
 }
 
 /** The URL of one of an org's collections, e.g. orgPath("acme_corp", "members"). */

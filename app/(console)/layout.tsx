@@ -2,6 +2,7 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { ConsoleShell } from "@/components/console/console-shell";
+import { LiveEventsProvider } from "@/components/live/live-events";
 import { authOptions } from "@/lib/auth/options";
 
 export const dynamic = "force-dynamic";
@@ -12,8 +13,8 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   if (!session?.userId || !session.orgId) redirect("/login");
   // Keyed by org: switching org remounts every page, so no view keeps the old org's state.
   return (
-    <ConsoleShell key={session.orgId} email={session.user?.email ?? ""}>
-      {children}
-    </ConsoleShell>
+    <LiveEventsProvider key={session.orgId} orgId={session.orgId}>
+      <ConsoleShell email={session.user?.email ?? ""}>{children}</ConsoleShell>
+    </LiveEventsProvider>
   );
 }
