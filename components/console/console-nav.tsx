@@ -5,8 +5,13 @@ import { usePathname } from "next/navigation";
 
 const links = [
   { href: "/", label: "Overview" },
+  { href: "/pipelines", label: "Pipelines" },
+  { href: "/executions", label: "Executions" },
+  { href: "/connections", label: "Connections" },
+  { href: "/audit", label: "Audit" },
   { href: "/members", label: "Members" },
   { href: "/tokens", label: "Tokens" },
+  { href: "/api-reference", label: "API" },
 ] as const;
 
 function isCurrent(pathname: string, href: string): boolean {

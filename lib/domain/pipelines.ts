@@ -22,6 +22,7 @@ import { afterCursor, decodeCursor, keysetPage, orderBy, type Sort } from "./key
 import { assertCanChange, loadVisiblePipeline, visibleTo } from "./pipeline-access";
 import type { Principal } from "./principal";
 import { assertValidSchedule, isValidTimezone, nextRun } from "./schedule-rules";
+import type { PipelineOrdering } from "./pipeline-vocabulary";
 import { isUniqueViolation } from "./sql-errors";
 
 export type { Pipeline };
@@ -128,8 +129,7 @@ export async function getPipeline(db: Queryable, actor: Principal, id: string): 
 
 // ---------------------------------------------------------------- listing
 
-export const PIPELINE_ORDERINGS = ["created_at", "last_run_time", "pipeline_name", "run_count"] as const;
-export type PipelineOrdering = (typeof PIPELINE_ORDERINGS)[number];
+export { PIPELINE_ORDERINGS, type PipelineOrdering } from "./pipeline-vocabulary";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : "-infinity");
 const lastRunKey = sql`coalesce(${pipelines.lastRunTime}, '-infinity'::timestamptz)`;

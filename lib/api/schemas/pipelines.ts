@@ -1,9 +1,9 @@
 // Request schemas of §1 (pipelines, executions, keys): used by the handlers, the console's
 // forms and the OpenAPI document alike.
-import { PIPELINE_ORDERINGS } from "@/lib/domain/pipelines";
+import { EXECUTION_STATUSES, PIPELINE_ORDERINGS, PIPELINE_TYPES } from "@/lib/domain/pipeline-vocabulary";
 import { z } from "./messages";
 
-export const PIPELINE_TYPES = ["ETL", "TASK", "DEFAULT", "APP"] as const;
+export { PIPELINE_TYPES };
 export const MAX_PAGE_SIZE = 1000;
 
 export const pipelineName = z.string().trim().min(1).max(32);
@@ -29,9 +29,23 @@ const pipelineFields = {
   shared_to_org: z.boolean(),
 };
 
+/** A step of a pipeline: read `source` (a source resource id), optionally write `destination`. */
+export const jobRequest = z.object({
+  name: z.string().trim().min(1).max(100),
+  source: z.string().regex(/^[0-9a-f]{24}$/, "Must be a resource id (24 hex characters)."),
+  destination: z
+    .string()
+    .regex(/^[0-9a-f]{24}$/, "Must be a resource id (24 hex characters).")
+    .nullable()
+    .optional(),
+  config: z.record(z.string(), z.unknown()).optional(),
+});
+
 export const createPipelineRequest = z.object({
   ...pipelineFields,
   reason,
+  // Our addition to §1: a pipeline's jobs may be given at creation, as in the Maestro API.
+  jobs: z.array(jobRequest).max(50).optional(),
   pipeline_type: pipelineFields.pipeline_type.default("DEFAULT"),
   description: pipelineFields.description.optional(),
   cron_string: pipelineFields.cron_string.optional(),
@@ -43,7 +57,7 @@ export const createPipelineRequest = z.object({
 export type CreatePipelineRequest = z.infer<typeof createPipelineRequest>;
 
 /** PUT: the name is required, as at creation; the other fields keep their value when absent. */
-export const replacePipelineRequest = createPipelineRequest.extend({ pipeline_type: pipelineFields.pipeline_type.optional() });
+export const replacePipelineRequest = createPipelineRequest.omit({ jobs: true }).extend({ pipeline_type: pipelineFields.pipeline_type.optional() });
 /** PATCH: any subset. */
 export const patchPipelineRequest = z.object(pipelineFields).partial().extend({ reason });
 export type PatchPipelineRequest = z.infer<typeof patchPipelineRequest>;
@@ -75,7 +89,7 @@ export const listExecutionsQuery = z.object({
   page_size: pageSize,
   start_date: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
   end_date: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
-  status: z.enum(["PENDING", "EXECUTING", "COMPLETED", "STOPPED", "ERROR"]).optional(),
+  status: z.enum(EXECUTION_STATUSES).optional(),
   cursor: z.string().max(2000).optional(),
 });
 

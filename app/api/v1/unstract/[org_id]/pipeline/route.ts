@@ -32,6 +32,7 @@ export const POST = orgRoute(v1Dialect, async ({ req, db, principal }) => {
     sharedToOrg: body.shared_to_org,
     sharedUserIds: body.shared_users,
     reason: body.reason,
+    jobs: body.jobs?.map((job) => ({ name: job.name, sourceResourceId: job.source, destinationResourceId: job.destination, config: job.config })),
   });
   // The auto-created key is shown here once, as every key is at its creation.
   return Response.json({ ...pipelineBody(pipeline), api_key: keyBody(key, key.apiKey) }, { status: 201 });
