@@ -1,5 +1,6 @@
 // Reading a request: JSON bodies and query strings, always through a zod schema.
 import type { z } from "zod";
+import { invalid } from "@/lib/domain/errors";
 
 export class BadRequestBody extends Error {
   constructor(
@@ -7,6 +8,20 @@ export class BadRequestBody extends Error {
     message: string,
   ) {
     super(message);
+  }
+}
+
+/** Postgres text cannot hold NUL: such input is refused on its field, never sent to the database. */
+function refuseNul(value: unknown, path: (string | number)[] = []): void {
+  if (typeof value === "string") {
+    if (value.includes("\u0000")) throw invalid("Null characters are not allowed.", path.length ? path.join(".") : null);
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => refuseNul(item, [...path, i]));
+  } else if (value && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) {
+      if (key.includes("\u0000")) throw invalid("Null characters are not allowed.", path.join(".") || null);
+      refuseNul(item, [...path, key]);
+    }
   }
 }
 
@@ -25,9 +40,12 @@ export async function parseJsonBody<T extends z.ZodType>(req: Request, schema: T
       throw new BadRequestBody(400, `JSON parse error - ${(error as Error).message}`);
     }
   }
+  refuseNul(value);
   return schema.parse(value);
 }
 
 export function parseQuery<T extends z.ZodType>(req: Request, schema: T): z.infer<T> {
-  return schema.parse(Object.fromEntries(new URL(req.url).searchParams));
+  const query = Object.fromEntries(new URL(req.url).searchParams);
+  refuseNul(query);
+  return schema.parse(query);
 }

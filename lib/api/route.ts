@@ -2,6 +2,7 @@
 // of any kind leave through the surface's dialect, so a client mistake is never a 500.
 import type { NextRequest } from "next/server";
 import { getDb, type Db } from "@/db/client";
+import { notFound } from "@/lib/domain/errors";
 import type { Principal } from "@/lib/domain/principal";
 import type { Dialect } from "./dialect";
 import { resolvePrincipal } from "./principal";
@@ -24,10 +25,14 @@ export interface OrgArgs<P extends Params> extends PublicArgs<P> {
 export function publicRoute<P extends Params = Params>(
   dialect: Dialect,
   handler: (args: PublicArgs<P>) => Promise<Response>,
+  /** The error for a path that can name nothing (the surface's own "not found"). */
+  missing: () => Error = () => notFound(),
 ) {
   return async (req: NextRequest, context: RouteContext<P>): Promise<Response> => {
     try {
       const params = ((await context.params) ?? {}) as P;
+      // A path segment with a NUL names nothing that can exist (and Postgres text cannot hold it).
+      if (Object.values(params).some((value) => typeof value === "string" && value.includes("\u0000"))) throw missing();
       return await handler({ req, params, db: await getDb() });
     } catch (error) {
       return dialect.errorResponse(error);

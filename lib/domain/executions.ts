@@ -24,6 +24,7 @@ export interface StartOptions {
   triggeredBy: string | null;
   /** A client-chosen id: asking twice with the same id starts one run. */
   executionId?: string;
+  reason?: string | null;
 }
 
 /**
@@ -72,6 +73,7 @@ export async function startExecutionInTx(
     objectType: "pipeline",
     objectId: pipeline.id,
     objectName: pipeline.name,
+    reason: options.reason,
     details: { execution_id: execution.id, method: options.method },
   });
   await notifyInTx(tx, { kind: "execution", org_id: pipeline.orgId, pipeline_id: pipeline.id, execution_id: execution.id, status: execution.status });
@@ -79,11 +81,11 @@ export async function startExecutionInTx(
 }
 
 /** Starts a run for a signed-in caller who may see the pipeline. */
-export async function executePipeline(db: Db, actor: Principal, pipelineId: string, executionId?: string) {
+export async function executePipeline(db: Db, actor: Principal, pipelineId: string, executionId?: string, reason?: string | null) {
   return db.transaction(async (tx) => {
     // Locked, so a concurrent clear or pause waits for this run to be recorded, or wins first.
     const { pipeline } = await loadVisiblePipeline(tx, actor, pipelineId, true);
-    return startExecutionInTx(tx, actor, pipeline, { method: "DIRECT", triggeredBy: actor.userId, executionId });
+    return startExecutionInTx(tx, actor, pipeline, { method: "DIRECT", triggeredBy: actor.userId, executionId, reason });
   });
 }
 
@@ -250,4 +252,22 @@ export async function stopExecution(db: Db, actor: Principal, executionId: strin
     });
     return stopped;
   });
+}
+
+// ---------------------------------------------------------------- one run, and what runs
+
+/**
+ * One run of a pipeline, by the same rule as the runs list (owner or org admin). A missing
+ * pipeline and a missing run are both not_found; the run's carries field "run_id" so a
+ * surface can say which of the two it did not find.
+ */
+export async function getPipelineRun(db: Queryable, actor: Principal, pipelineId: string, executionId: string): Promise<Execution> {
+  const access = await loadVisiblePipeline(db, actor, pipelineId);
+  assertCanChange(actor, access);
+  const [execution] = await db
+    .select()
+    .from(executions)
+    .where(and(eq(executions.id, executionId), eq(executions.pipelineId, pipelineId), eq(executions.orgId, actor.orgId)));
+  if (!execution) throw new DomainError("not_found", "Not found.", "run_id");
+  return execution;
 }

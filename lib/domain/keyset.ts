@@ -59,18 +59,20 @@ export function decodeCursor(token: string, sort: Sort<unknown>, field = "cursor
 }
 
 
+// Only values the database will read back as the same key: anything else is a forged cursor.
 function isValidValue(cast: KeyCast, value: string): boolean {
   switch (cast) {
     case "uuid":
       return isUuid(value);
     case "int4":
-      return /^-?\d{1,10}$/.test(value);
+      return /^-?\d{1,10}$/.test(value) && Math.abs(Number(value)) <= 2_147_483_647;
     case "int8":
-      return /^-?\d{1,19}$/.test(value);
+      return /^-?\d{1,19}$/.test(value) && BigInt(value) <= 9_223_372_036_854_775_807n && BigInt(value) >= -9_223_372_036_854_775_808n;
     case "timestamptz":
-      return value === "-infinity" || !Number.isNaN(Date.parse(value));
+      // Exactly what Date.toISOString writes, and a real date (no 30 February).
+      return value === "-infinity" || (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(value) && new Date(value).toISOString() === value);
     default:
-      return true;
+      return !value.includes("\u0000");
   }
 }
 

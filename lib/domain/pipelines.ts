@@ -1,5 +1,5 @@
 // Pipelines: create, read, list, update, pause/resume and delete, with the rules of §1.
-import { and, count, desc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/client";
 import {
   executions,
@@ -482,4 +482,22 @@ export async function deletePipeline(db: Db, actor: Principal, id: string, reaso
   // Files go only once the rows are gone for good: a failed transaction leaves both.
   await removeStorageFiles(id);
   return removed;
+}
+
+export type Job = typeof jobs.$inferSelect;
+
+/**
+ * The jobs a run of each pipeline executes, in order. For pipelines the caller has already
+ * loaded through a visibility check (getPipeline, listPipelines); the org bounds it anyway.
+ */
+export async function jobsOfPipelines(db: Queryable, orgId: string, pipelineIds: string[]): Promise<Map<string, Job[]>> {
+  const byPipeline = new Map<string, Job[]>(pipelineIds.map((id) => [id, []]));
+  if (pipelineIds.length === 0) return byPipeline;
+  const rows = await db
+    .select()
+    .from(jobs)
+    .where(and(eq(jobs.orgId, orgId), inArray(jobs.pipelineId, pipelineIds)))
+    .orderBy(asc(jobs.pipelineId), asc(jobs.position));
+  for (const job of rows) byPipeline.get(job.pipelineId)?.push(job);
+  return byPipeline;
 }

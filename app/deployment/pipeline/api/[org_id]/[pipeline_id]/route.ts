@@ -7,12 +7,14 @@ import { triggerWithKey } from "@/lib/domain/keys";
 import { isUuid } from "@/lib/domain/ids";
 
 
+const pipelineNotFound = () => new DomainError("not_found", "Pipeline not found");
+
 export const POST = publicRoute<{ org_id: string; pipeline_id: string }>(v1Dialect, async ({ req, db, params }) => {
   const key = bearerOf(req) || null;
-  if (key && !isUuid(params.pipeline_id)) throw new DomainError("not_found", "Pipeline not found");
+  if (key && !isUuid(params.pipeline_id)) throw pipelineNotFound();
   const { pipeline, execution } = await triggerWithKey(db, params.org_id, params.pipeline_id, key);
   return Response.json({
     message: `Triggered Pipeline(${pipeline.id}) (name: ${pipeline.name})`,
     execution_id: execution.id,
   });
-});
+}, pipelineNotFound);

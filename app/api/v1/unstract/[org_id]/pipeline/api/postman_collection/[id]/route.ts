@@ -22,7 +22,8 @@ export const GET = orgRoute<{ org_id: string; id: string }>(v1Dialect, async ({ 
   return new Response(JSON.stringify(body, null, 2), {
     headers: {
       "content-type": "application/json",
-      "content-disposition": `attachment; filename="${filename.replace(/["\\\r\n]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+      // The plain filename must be ASCII (a header is bytes); filename* carries the real name.
+      "content-disposition": `attachment; filename="${filename.replace(/[^\x20-\x7e]|["\\]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
     },
   });
 });

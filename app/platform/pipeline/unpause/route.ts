@@ -1,0 +1,4 @@
+// POST /platform/pipeline/unpause {pipeline_id, customer_id?, reason?}
+import { pauseRoute } from "@/lib/api/maestro/pause";
+
+export const POST = pauseRoute(true);

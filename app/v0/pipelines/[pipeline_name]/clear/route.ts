@@ -1,0 +1,18 @@
+// POST /v0/pipelines/{pipeline_name}/clear → 202; the worker clears asynchronously. Asking again
+// while Clearing or once Cleared is also 202 and changes nothing.
+import { parseJsonBody } from "@/lib/api/body";
+import { storageDialect } from "@/lib/api/dialects/storage";
+import { orgRoute } from "@/lib/api/route";
+import { clearStorageRequest } from "@/lib/api/schemas/storage";
+import { clearMessage } from "@/lib/api/storage/format";
+import { onNamedPipeline } from "@/lib/api/storage/pipeline";
+import { requestStorageClear } from "@/lib/domain/storage";
+
+export const POST = orgRoute<{ pipeline_name: string }>(storageDialect, async ({ req, db, principal, params }) => {
+  const name = params.pipeline_name;
+  const body = await parseJsonBody(req, clearStorageRequest);
+  const { pipeline, started } = await onNamedPipeline(db, principal, name, () =>
+    requestStorageClear(db, principal, name, body.reason ?? null),
+  );
+  return Response.json({ message: clearMessage(pipeline, started) }, { status: 202 });
+});

@@ -1,0 +1,17 @@
+// Telling a database failure from any other unexpected error: Maestro documents its own body
+// for the first ("Unable to complete transaction due to database error").
+import { DrizzleQueryError } from "drizzle-orm";
+
+const SQLSTATE = /^[0-9A-Z]{5}$/;
+
+export function isDatabaseFailure(error: unknown): boolean {
+  let current: unknown = error;
+  // drizzle wraps the driver's error (postgres.js or PGlite) in `cause`; a few levels suffice.
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    if (current instanceof DrizzleQueryError) return true;
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && SQLSTATE.test(code)) return true;
+    current = current.cause;
+  }
+  return false;
+}

@@ -1,0 +1,85 @@
+// The bodies of §2, from domain objects. Maestro writes pipeline ids with "_" in what it
+// answers (data.id, job_id); pipeline_id fields echo what the client sent.
+import type { Execution } from "@/lib/domain/executions";
+import type { Job, Pipeline, PipelineDetails } from "@/lib/domain/pipelines";
+import { underscored } from "./ids";
+
+export type MaestroStatus = "active" | "paused" | "error";
+
+/** Paused is §1's `active: false`; "error" is an active pipeline whose last run failed. */
+export function maestroStatus(p: Pick<Pipeline, "active" | "lastRunStatus">): MaestroStatus {
+  if (!p.active) return "paused";
+  return p.lastRunStatus === "FAILURE" ? "error" : "active";
+}
+
+export function jobBody(pipelineId: string, job: Job) {
+  return {
+    id: job.id,
+    job_id: `${underscored(pipelineId)}_${job.position}`,
+    job_name: job.name,
+    source: job.sourceResourceId,
+    destination: job.destinationResourceId,
+    config: job.config,
+  };
+}
+
+export function pipelineData(p: Pipeline, jobs: Job[]) {
+  return {
+    id: underscored(p.id),
+    name: p.name,
+    description: p.description,
+    cron: p.cronString,
+    customer_id: p.orgId,
+    status: maestroStatus(p),
+    created_at: p.createdAt.toISOString(),
+    updated_at: p.modifiedAt.toISOString(),
+    jobs: jobs.map((job) => jobBody(p.id, job)),
+  };
+}
+
+/** One entry of GET /platform/pipelines, in the shape Maestro lists pipelines. */
+export function pipelineListItem(p: PipelineDetails, jobs: Job[]) {
+  return {
+    pipeline_id: underscored(p.id),
+    customer_id: p.orgId,
+    user_id: p.ownerEmail,
+    name: p.name,
+    description: p.description,
+    cron: p.cronString,
+    status: maestroStatus(p),
+    last_status: p.lastRunStatus,
+    created_at: p.createdAt.toISOString(),
+    updated_at: p.modifiedAt.toISOString(),
+    jobs: jobs.map((job) => jobBody(p.id, job)),
+  };
+}
+
+// A run's status in Maestro's words (SUCCESS, FAILED, RUNNING as its documents show them).
+const runStatus: Record<Execution["status"], string> = {
+  PENDING: "QUEUED",
+  EXECUTING: "RUNNING",
+  COMPLETED: "SUCCESS",
+  ERROR: "FAILED",
+  STOPPED: "STOPPED",
+};
+
+const time = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function runBody(run: Execution, written: { pipelineId: string; runId: string }) {
+  return {
+    pipeline_run_id: written.runId,
+    pipeline_id: written.pipelineId,
+    last_status: runStatus[run.status],
+    created_at: run.createdAt.toISOString(),
+    updated_at: run.modifiedAt.toISOString(),
+    trace: run.errorMessage,
+    started_at: time(run.startedAt),
+    finished_at: time(run.finishedAt),
+    execution_method: run.method,
+    total_files: run.totalFiles,
+    successful_files: run.successfulFiles,
+    failed_files: run.failedFiles,
+    attempts: run.attempts,
+    execution_time: run.executionTime,
+  };
+}
