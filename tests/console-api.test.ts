@@ -29,7 +29,7 @@ beforeAll(async () => {
   hidden = (await createPipeline(db, org.admin, { name: `hidden_${Date.now() % 1e6}` })).pipeline.id;
   runId = (await executePipeline(db, org.admin, shared)).execution.id;
   await executePipeline(db, org.admin, hidden);
-  while (await executeNext(db, executorOptions())) {
+  while (await executeNext(db, executorOptions(org.id))) {
     // run both
   }
 });

@@ -14,6 +14,8 @@ export interface ClearerOptions {
   workerId: string;
   leaseMs: number;
   batchSize: number;
+  /** Serve only this org's clears. */
+  orgId?: string;
 }
 
 export const DEFAULT_CLEARER = { leaseMs: 15_000, batchSize: 5_000 };
@@ -23,7 +25,13 @@ async function claimClear(db: Db, options: ClearerOptions) {
     const [row] = await tx
       .select()
       .from(storageClears)
-      .where(and(isNull(storageClears.finishedAt), or(isNull(storageClears.leaseExpiresAt), lt(storageClears.leaseExpiresAt, sql`now()`))))
+      .where(
+        and(
+          isNull(storageClears.finishedAt),
+          or(isNull(storageClears.leaseExpiresAt), lt(storageClears.leaseExpiresAt, sql`now()`)),
+          options.orgId ? eq(storageClears.orgId, options.orgId) : undefined,
+        ),
+      )
       .limit(1)
       .for("update", { skipLocked: true });
     if (!row) return null;

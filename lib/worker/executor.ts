@@ -23,6 +23,8 @@ export interface ExecutorOptions {
   workerId: string;
   leaseMs: number;
   maxAttempts: number;
+  /** Serve only this org's runs (tests sharing one database; a dedicated worker per tenant). */
+  orgId?: string;
 }
 
 export const DEFAULT_EXECUTOR = { leaseMs: 15_000, maxAttempts: 3 };
@@ -36,12 +38,13 @@ async function log(db: Db, executionId: string, message: string, level = "INFO")
 
 /** Takes one runnable execution: a lapsed lease first (its worker died), then the oldest PENDING. */
 export async function claimExecution(db: Db, options: ExecutorOptions): Promise<Execution | null> {
+  const scope = options.orgId ? eq(executions.orgId, options.orgId) : undefined;
   return db.transaction(async (tx) => {
     for (;;) {
       const lapsed = await tx
         .select({ id: executions.id, attempts: executions.attempts })
         .from(executions)
-        .where(and(eq(executions.status, "EXECUTING"), lt(executions.leaseExpiresAt, sql`now()`)))
+        .where(and(eq(executions.status, "EXECUTING"), lt(executions.leaseExpiresAt, sql`now()`), scope))
         .orderBy(asc(executions.leaseExpiresAt))
         .limit(1)
         .for("update", { skipLocked: true });
@@ -51,7 +54,7 @@ export async function claimExecution(db: Db, options: ExecutorOptions): Promise<
           await tx
             .select({ id: executions.id, attempts: executions.attempts })
             .from(executions)
-            .where(eq(executions.status, "PENDING"))
+            .where(and(eq(executions.status, "PENDING"), scope))
             .orderBy(asc(executions.createdAt))
             .limit(1)
             .for("update", { skipLocked: true })

@@ -1,15 +1,25 @@
-// The worker: scheduler, executor, storage clearer (and, later, the wrapper supervisor and
-// the outbox relay), each a loop over the database. Any number of workers may run against
+// The worker: scheduler, executor, storage clearer, wrapper supervisor and outbox relay (when
+// AMQP_URL is set), each a loop over the database. Any number of workers may run against
 // one Postgres; they coordinate only through row claims, leases and unique keys.
 import { getDb, listen } from "@/db/client";
 import { EVENTS_CHANNEL, type ChangeEvent } from "@/lib/domain/events";
+import { env } from "@/lib/env";
 import { clearNext, DEFAULT_CLEARER } from "./clearer";
 import { DEFAULT_EXECUTOR, executeNext } from "./executor";
 import { newWorkerId } from "./identity";
 import { startLoop, type Loop } from "./loop";
+import { createOutboxRelay } from "./outbox-relay";
 import { fireDueSchedules } from "./scheduler";
+import { createSupervisor } from "./supervisor";
+
+export type WorkerPart = "scheduler" | "executor" | "clearer" | "supervisor" | "relay";
+const ALL_PARTS: WorkerPart[] = ["scheduler", "executor", "clearer", "supervisor", "relay"];
 
 export interface WorkerOptions {
+  /** The loops to run (all by default): a process may, say, only supervise wrappers. */
+  parts?: WorkerPart[];
+  /** Supervise only this org's wrappers (the other loops serve every org). */
+  supervisorOrgId?: string;
   workerId?: string;
   pollMs?: number;
   leaseMs?: number;
@@ -35,11 +45,24 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   };
   const clearer = { workerId: id, leaseMs: options.leaseMs ?? DEFAULT_CLEARER.leaseMs, batchSize: options.clearBatchSize ?? DEFAULT_CLEARER.batchSize };
 
-  const executors: Loop[] = Array.from({ length: options.executorSlots ?? 2 }, (_, i) =>
-    startLoop(`executor-${i}`, pollMs, () => executeNext(db, executor)),
-  );
-  const clearLoop = startLoop("clearer", pollMs, () => clearNext(db, clearer));
-  const loops: Loop[] = [startLoop("scheduler", pollMs, async () => (await fireDueSchedules(db)) > 0), ...executors, clearLoop];
+  const parts = new Set(options.parts ?? ALL_PARTS);
+  const loops: Loop[] = [];
+  const run = (part: WorkerPart, name: string, step: () => Promise<boolean>): Loop | null => {
+    if (!parts.has(part)) return null;
+    const loop = startLoop(name, pollMs, step);
+    loops.push(loop);
+    return loop;
+  };
+
+  run("scheduler", "scheduler", async () => (await fireDueSchedules(db)) > 0);
+  const executors = Array.from({ length: options.executorSlots ?? 2 }, (_, i) => run("executor", `executor-${i}`, () => executeNext(db, executor)));
+  const clearLoop = run("clearer", "clearer", () => clearNext(db, clearer));
+  const supervisor = parts.has("supervisor") ? createSupervisor(db, { orgId: options.supervisorOrgId }) : null;
+  const superviseLoop = supervisor ? run("supervisor", "supervisor", () => supervisor.tick()) : null;
+  // Without AMQP_URL nothing relays: the outbox table itself is the queue.
+  const amqpUrl = env().AMQP_URL;
+  const relay = amqpUrl && parts.has("relay") ? createOutboxRelay(db, { url: amqpUrl }) : null;
+  const relayLoop = relay ? run("relay", "outbox-relay", () => relay.step()) : null;
 
   // Wake the right loop as soon as work appears, instead of at the next poll.
   const unlisten = await listen(EVENTS_CHANNEL, (payload) => {
@@ -49,8 +72,13 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
     } catch {
       return;
     }
-    if (event.kind === "execution" && event.status === "PENDING") executors.forEach((loop) => loop.wake());
-    if (event.kind === "storage" && event.storage_status === "Clearing" && event.done_rows === 0) clearLoop.wake();
+    if (event.kind === "execution" && event.status === "PENDING") executors.forEach((loop) => loop?.wake());
+    if (event.kind === "storage" && event.storage_status === "Clearing" && event.done_rows === 0) clearLoop?.wake();
+    // A new resource may bring a wrapper to start, a deleted one a process to stop. (Not on
+    // wrapper events: our own exit records would wake us into restarting at once.)
+    if (event.kind === "resource") superviseLoop?.wake();
+    // A delete wrote an outbox message.
+    if (event.kind === "resource" && event.change === "deleted") relayLoop?.wake();
   });
 
   return {
@@ -58,6 +86,9 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
     stop: async () => {
       await unlisten();
       await Promise.all(loops.map((loop) => loop.stop()));
+      // After the loops: no tick may start a child once the children are being stopped.
+      await supervisor?.stop();
+      await relay?.close();
     },
   };
 }

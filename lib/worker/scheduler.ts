@@ -9,14 +9,14 @@ import { nextRun } from "@/lib/domain/schedule-rules";
 
 export const SCHEDULER_BATCH = 200;
 
-/** Fires the schedules due at `now`; returns how many schedules it handled. */
-export async function fireDueSchedules(db: Db, now = new Date(), limit = SCHEDULER_BATCH): Promise<number> {
+/** Fires the schedules due at `now` (of one org, if given); returns how many it handled. */
+export async function fireDueSchedules(db: Db, now = new Date(), limit = SCHEDULER_BATCH, orgId?: string): Promise<number> {
   return db.transaction(async (tx) => {
     const due = await tx
       .select({ schedule: schedules, pipeline: pipelines })
       .from(schedules)
       .innerJoin(pipelines, eq(pipelines.id, schedules.pipelineId))
-      .where(and(eq(schedules.active, true), lte(schedules.nextFireAt, now)))
+      .where(and(eq(schedules.active, true), lte(schedules.nextFireAt, now), orgId ? eq(schedules.orgId, orgId) : undefined))
       .orderBy(asc(schedules.nextFireAt))
       .limit(limit)
       .for("update", { of: schedules, skipLocked: true });

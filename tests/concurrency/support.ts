@@ -32,38 +32,39 @@ async function reachable(url: string): Promise<boolean> {
   }
 }
 
-/** The suite's Postgres database, or a fresh one on the local server; null when there is none. */
+/**
+ * A fresh database of its own on the suite's Postgres server (or the local one): the worker
+ * processes started here serve every org of their database, so they must not share the one
+ * the other test files use. Null when there is no Postgres (and never in CI).
+ */
 export async function realPostgres(): Promise<RealPostgres | null> {
-  let url = inject("databaseUrl");
-  let drop: (() => Promise<void>) | null = null;
-  if (!url) {
-    if (!(await reachable(LOCAL_POSTGRES))) {
-      if (process.env.CI) throw new Error(`CI needs a Postgres at ${LOCAL_POSTGRES} for the concurrency tests`);
-      return null;
-    }
-    const name = `sluice_conc_${Date.now()}_${process.pid}`;
-    const admin = postgres(LOCAL_POSTGRES, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database "${name}"`);
-    await admin.end();
-    const fresh = new URL(LOCAL_POSTGRES);
-    fresh.pathname = `/${name}`;
-    url = fresh.toString();
-    drop = async () => {
-      const sql = postgres(LOCAL_POSTGRES, { max: 1, onnotice: () => {} });
-      await sql.unsafe(`drop database if exists "${name}" with (force)`);
-      await sql.end();
-    };
-    const migrator = postgres(url, { max: 1, onnotice: () => {} });
-    await migrate(drizzle(migrator), { migrationsFolder: path.resolve("db/migrations") });
-    await migrator.end();
+  const server = inject("databaseUrl") ?? LOCAL_POSTGRES;
+  if (!(await reachable(server))) {
+    if (process.env.CI) throw new Error(`CI needs a Postgres at ${server} for the concurrency tests`);
+    return null;
   }
+  const name = `sluice_conc_${Date.now()}_${process.pid}`;
+  const admin = postgres(server, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  await admin.end();
+  const fresh = new URL(server);
+  fresh.pathname = `/${name}`;
+  const url = fresh.toString();
+  const drop = async () => {
+    const sql = postgres(server, { max: 1, onnotice: () => {} });
+    await sql.unsafe(`drop database if exists "${name}" with (force)`);
+    await sql.end();
+  };
+  const migrator = postgres(url, { max: 1, onnotice: () => {} });
+  await migrate(drizzle(migrator), { migrationsFolder: path.resolve("db/migrations") });
+  await migrator.end();
   const client = postgres(url, { max: 10, onnotice: () => {} });
   return {
     url,
     db: drizzle(client, { schema }) as unknown as Db,
     close: async () => {
       await client.end();
-      await drop?.();
+      await drop();
     },
   };
 }

@@ -117,15 +117,15 @@ export async function failingPipeline(actor: Principal) {
 const finished = new Set<Execution["status"]>(["COMPLETED", "ERROR", "STOPPED"]);
 
 /**
- * Runs the worker in-process until this execution has finished. On Postgres other test files
- * share the queue, so their worker may take it first: keep going until it is done either way.
+ * Runs the worker in-process, on this execution's org only, until the execution has finished.
  */
 export async function runToEnd(executionId: string): Promise<Execution> {
   const db = await getDb();
-  const options = executorOptions();
+  let options: ReturnType<typeof executorOptions> | null = null;
   for (let i = 0; i < 2_000; i++) {
     const [row] = await db.select().from(executions).where(eq(executions.id, executionId));
     if (!row) throw new Error(`execution ${executionId} is gone`);
+    options ??= executorOptions(row.orgId);
     if (finished.has(row.status)) return row;
     if (!(await executeNext(db, options))) await new Promise((r) => setTimeout(r, 20));
   }
@@ -139,13 +139,17 @@ export async function executeAndRun(actor: Principal, pipelineId: string): Promi
   return runToEnd(execution.id);
 }
 
-/** Runs the clearer in-process until this pipeline's clear has finished (see runToEnd). */
+/** Runs the clearer in-process, on this pipeline's org only, until its clear has finished. */
 export async function clearToEnd(pipelineId: string): Promise<void> {
   const db = await getDb();
-  const options = clearerOptions(7);
+  let options: ReturnType<typeof clearerOptions> | null = null;
   for (let i = 0; i < 2_000; i++) {
-    const [row] = await db.select({ finishedAt: storageClears.finishedAt }).from(storageClears).where(eq(storageClears.pipelineId, pipelineId));
+    const [row] = await db
+      .select({ finishedAt: storageClears.finishedAt, orgId: storageClears.orgId })
+      .from(storageClears)
+      .where(eq(storageClears.pipelineId, pipelineId));
     if (!row) throw new Error(`no clear of ${pipelineId}`);
+    options ??= clearerOptions(row.orgId, 7);
     if (row.finishedAt) return;
     if (!(await clearNext(db, options))) await new Promise((r) => setTimeout(r, 20));
   }

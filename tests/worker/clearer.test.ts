@@ -26,7 +26,7 @@ async function pipelineWithStorage(records: number, table?: string) {
   const destination = table ? await tableDestination(org.admin, table) : null;
   const pipeline = await pipelineWithJobs(org.admin, [{ name: "fill", sourceResourceId: source.id, destinationResourceId: destination?.id }]);
   await executePipeline(db, org.admin, pipeline.id);
-  while (await executeNext(db, executorOptions())) {
+  while (await executeNext(db, executorOptions(org.id))) {
     // run it
   }
   return pipeline;
@@ -58,7 +58,7 @@ describe("storage clearing", () => {
     // No run starts while Clearing.
     await expect(executePipeline(db, org.admin, pipeline.id)).rejects.toMatchObject({ rule: "CannotStartWhileClearingStorage" });
 
-    expect(await clearNext(db, clearerOptions(700))).toBe(true);
+    expect(await clearNext(db, clearerOptions(org.id, 700))).toBe(true);
     expect(await status(pipeline.id)).toBe("Cleared");
     const [finished] = await db.select().from(storageClears).where(eq(storageClears.pipelineId, pipeline.id));
     expect(finished).toMatchObject({ doneRows: 3000, totalRows: 3000 });
@@ -90,15 +90,15 @@ describe("storage clearing", () => {
     await requestStorageClear(db, org.admin, pipeline.name);
 
     // The dead clearer took the lease; simulate one batch done before it died.
-    const dead = { ...clearerOptions(1000), leaseMs: 100 };
+    const dead = { ...clearerOptions(org.id, 1000), leaseMs: 100 };
     await db
       .update(storageClears)
       .set({ leaseOwner: dead.workerId, leaseExpiresAt: new Date(Date.now() + 100) })
       .where(eq(storageClears.pipelineId, pipeline.id));
-    expect(await clearNext(db, clearerOptions())).toBe(false); // leased: nobody else takes it
+    expect(await clearNext(db, clearerOptions(org.id))).toBe(false); // leased: nobody else takes it
     await new Promise((r) => setTimeout(r, 150));
 
-    expect(await clearNext(db, clearerOptions(1000))).toBe(true);
+    expect(await clearNext(db, clearerOptions(org.id, 1000))).toBe(true);
     expect(await status(pipeline.id)).toBe("Cleared");
   });
 

@@ -17,7 +17,7 @@ beforeAll(async () => {
 
 async function runAll() {
   const db = await getDb();
-  const options = executorOptions();
+  const options = executorOptions(org.id);
   while (await executeNext(db, options)) {
     // until nothing is pending
   }
@@ -81,12 +81,12 @@ describe("executor", () => {
     const { execution } = await executePipeline(db, org.admin, pipeline.id);
 
     // A worker claims it and dies: its lease is left to lapse.
-    const dead = { ...executorOptions(), leaseMs: 100 };
+    const dead = { ...executorOptions(org.id), leaseMs: 100 };
     const claimed = await claimExecution(db, dead);
     expect(claimed?.id).toBe(execution.id);
     await new Promise((r) => setTimeout(r, 150));
 
-    const alive = executorOptions();
+    const alive = executorOptions(org.id);
     const retaken = await claimExecution(db, alive);
     expect(retaken).toMatchObject({ id: execution.id, attempts: 2 });
     await runExecution(db, retaken!, alive);
@@ -112,7 +112,7 @@ describe("executor", () => {
     const source = await sampleSource(org.admin, { count: 5000, batch_size: 100, delay_ms: 0.2 });
     const pipeline = await pipelineWithJobs(org.admin, [{ name: "slow", sourceResourceId: source.id }]);
     const { execution } = await executePipeline(db, org.admin, pipeline.id);
-    const options = executorOptions();
+    const options = executorOptions(org.id);
     const claimed = await claimExecution(db, options);
     const running = runExecution(db, claimed!, options);
     await new Promise((r) => setTimeout(r, 100));

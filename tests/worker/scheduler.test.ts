@@ -33,8 +33,8 @@ describe("scheduler", () => {
     const fireAt = new Date(Math.floor(Date.now() / HOUR) * HOUR);
     await dueAt(pipeline.id, fireAt);
 
-    await fireDueSchedules(db, new Date(fireAt.getTime() + 1000));
-    await fireDueSchedules(db, new Date(fireAt.getTime() + 2000));
+    await fireDueSchedules(db, new Date(fireAt.getTime() + 1000), undefined, org.id);
+    await fireDueSchedules(db, new Date(fireAt.getTime() + 2000), undefined, org.id);
     const runs = await scheduledRuns(pipeline.id);
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({ status: "PENDING", scheduledFor: fireAt });
@@ -52,8 +52,8 @@ describe("scheduler", () => {
     const now = new Date();
     await dueAt(pipeline.id, new Date(Math.floor(now.getTime() / HOUR) * HOUR - 5 * HOUR));
 
-    await fireDueSchedules(db, now);
-    await fireDueSchedules(db, now);
+    await fireDueSchedules(db, now, undefined, org.id);
+    await fireDueSchedules(db, now, undefined, org.id);
     expect(await scheduledRuns(pipeline.id)).toHaveLength(1);
     const [schedule] = await db.select().from(schedules).where(eq(schedules.pipelineId, pipeline.id));
     expect(schedule!.nextFireAt!.getTime()).toBeGreaterThan(now.getTime());
@@ -68,7 +68,7 @@ describe("scheduler", () => {
     expect(paused).toMatchObject({ active: false, nextFireAt: null });
 
     await dueAt(pipeline.id, new Date(Date.now() - 1000));
-    await fireDueSchedules(db, new Date());
+    await fireDueSchedules(db, new Date(), undefined, org.id);
     expect(await scheduledRuns(pipeline.id)).toHaveLength(0);
 
     await setPipelineActive(db, org.admin, pipeline.id, true);
@@ -82,9 +82,9 @@ describe("scheduler", () => {
     const pipeline = await pipelineWithJobs(org.admin, [], { cronString: "0 * * * *" });
     const fireAt = new Date(Math.floor(Date.now() / HOUR) * HOUR);
     await dueAt(pipeline.id, fireAt);
-    await fireDueSchedules(db, new Date(fireAt.getTime() + 1));
+    await fireDueSchedules(db, new Date(fireAt.getTime() + 1), undefined, org.id);
     await dueAt(pipeline.id, fireAt);
-    await fireDueSchedules(db, new Date(fireAt.getTime() + 1));
+    await fireDueSchedules(db, new Date(fireAt.getTime() + 1), undefined, org.id);
     expect(await scheduledRuns(pipeline.id)).toHaveLength(1);
     const [after] = await db.select().from(pipelines).where(eq(pipelines.id, pipeline.id));
     expect(after!.runCount).toBe(1);

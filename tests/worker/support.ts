@@ -6,8 +6,9 @@ import type { Principal } from "@/lib/domain/principal";
 import { createResourceInTx } from "@/lib/domain/resources";
 import { newWorkerId } from "@/lib/worker/identity";
 
-export const executorOptions = () => ({ workerId: newWorkerId(), leaseMs: 5_000, maxAttempts: 3 });
-export const clearerOptions = (batchSize = 500) => ({ workerId: newWorkerId(), leaseMs: 5_000, batchSize });
+// Scoped to the test's org: on Postgres every test file shares one database and its runs.
+export const executorOptions = (orgId: string) => ({ workerId: newWorkerId(), leaseMs: 5_000, maxAttempts: 3, orgId });
+export const clearerOptions = (orgId: string, batchSize = 500) => ({ workerId: newWorkerId(), leaseMs: 5_000, batchSize, orgId });
 
 export async function sampleSource(actor: Principal, config: Record<string, unknown>) {
   const db = await getDb();

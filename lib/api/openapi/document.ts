@@ -23,9 +23,23 @@ const tags: { name: Tag; description: string }[] = [
   { name: "Executions", description: "Start runs and read a pipeline's run history." },
   { name: "Pipeline keys", description: "API keys of a pipeline, for its public trigger. A key is shown once, when it is created." },
   { name: "Trigger", description: "The public endpoint of a pipeline, called with one of its API keys." },
+  {
+    name: "Maestro",
+    description:
+      "The pipeline lifecycle in the dialect of Maestro (§2): the same pipelines, ids written with \"-\" or \"_\", the header customer_name on every call, and errors as {\"msg\"}, {\"detail\"} or {\"status\": false, \"error\", \"detail\"}.",
+  },
+  {
+    name: "Storage",
+    description: "Clearing a pipeline's stored data (§3): by pipeline name, in the caller's org; errors as {message, error_code, details}.",
+  },
+  {
+    name: "Resources",
+    description: "Connections pipelines use (§4): sources and destinations, each maybe with a wrapper process; errors as {\"detail\"}.",
+  },
   { name: "Account", description: "The caller." },
   { name: "Members", description: "People in an org and their roles." },
   { name: "Tokens", description: "Personal access tokens for scripts. A token is shown once, when it is created." },
+  { name: "Events", description: "Live changes, for the console and for scripts that watch." },
   { name: "Session", description: "The console's sign-in, served by Auth.js (next-auth 4). Scripts use personal tokens instead." },
   { name: "Service", description: "Health and this document." },
 ];
@@ -68,7 +82,7 @@ const pathParamDocs: Record<string, string> = {
 
 function describeApi(settings: DocumentSettings): string {
   return [
-    "The Sluice API: pipelines in the dialect of Unstract (§1, under /api/v1/unstract/{org_id}/ and /deployment/), and the console's own routes.",
+    "The Sluice API: pipelines in the dialect of Unstract (§1, under /api/v1/unstract/{org_id}/ and /deployment/) and of Maestro (§2, under /platform/), storage clearing (§3, under /v0/), resources (§4, under /resources), and the console's own routes.",
     "",
     "**Authentication.** Scripts send `Authorization: Bearer <personal token>` (get one from POST /api/auth/token or the console's Tokens page); " +
       "the console uses its session cookie. The public trigger takes `Authorization: Bearer <pipeline API key>`. " +
@@ -76,7 +90,7 @@ function describeApi(settings: DocumentSettings): string {
     "",
     "**Paging.** Lists answer `{count, next, previous, next_cursor, results}`. Page by `page`/`page_size`, or pass `next_cursor` as `cursor` for keyset paging that stays stable while items are added.",
     "",
-    `**Schedules.** Five-field cron strings; runs closer together than ${settings.minScheduleIntervalSeconds} seconds are refused.`,
+    `**Schedules.** Five-field cron strings; runs closer together than ${settings.minScheduleIntervalSeconds} seconds (this server's MIN_SCHEDULE_INTERVAL_SECONDS) are refused.`,
     "",
     '**Errors.** `{"type": "validation_error" | "client_error" | "server_error", "errors": [{"code", "detail", "attr"}]}`; ' +
       "`attr` names the request field at fault. Any route may answer 500 with a server_error and no details.",
@@ -123,13 +137,29 @@ function inlineSchema(schema: z.ZodType, io: Io): Json {
   return rest;
 }
 
+function pathParamSchema(op: Operation, name: string): Json {
+  if (name === "org_id") return { type: "string", examples: ["acme_corp"] };
+  if (name === "pipeline_name") return { type: "string", examples: ["daily-orders"] };
+  // Maestro's ids: a uuid with "-" or "_"; anything else is a 404, not a validation error.
+  if (op.idKind === "asWritten") return { type: "string", examples: ["1b33ad2f_33d3_4c37_a0b5_6c1f5e1c2f9e"] };
+  if (op.idKind === "objectId") return { type: "string", pattern: "^[0-9a-fA-F]{24}$", examples: ["65f1c0ffee0123456789abcd"] };
+  return { type: "string", format: "uuid" };
+}
+
 function buildOperation(op: Operation, refOf: (schema: z.ZodType, io: Io) => Json): Json {
   const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map(([, name = ""]) => ({
     name,
     in: "path",
     required: true,
     description: op.params?.[name] ?? pathParamDocs[name] ?? name,
-    schema: name === "org_id" ? { type: "string", examples: ["acme_corp"] } : { type: "string", format: "uuid" },
+    schema: pathParamSchema(op, name),
+  }));
+  const headerParams = Object.entries(op.headers ?? {}).map(([name, description]) => ({
+    name,
+    in: "header",
+    required: true,
+    description,
+    schema: { type: "string", examples: ["acme_corp"] },
   }));
   const queryParams = Object.entries(op.query?.shape ?? {}).map(([name, field]) => ({
     name,
@@ -138,7 +168,7 @@ function buildOperation(op: Operation, refOf: (schema: z.ZodType, io: Io) => Jso
     ...(op.queryDocs?.[name] ? { description: op.queryDocs[name] } : {}),
     schema: inlineSchema(field as z.ZodType, "input"),
   }));
-  const parameters = [...pathParams, ...queryParams];
+  const parameters = [...pathParams, ...headerParams, ...queryParams];
   const operation: Json = {
     operationId: op.operationId,
     summary: op.summary,
@@ -162,7 +192,6 @@ function buildOperation(op: Operation, refOf: (schema: z.ZodType, io: Io) => Jso
         );
       }
       if (spec.schema) response.content = { [spec.mediaType ?? "application/json"]: { schema: refOf(spec.schema, "output") } };
-      else if (op.operationId === "getOpenApiDocument") response.content = { "application/json": { schema: { type: "object" } } };
       return [status, response];
     }),
   );

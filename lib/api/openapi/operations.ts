@@ -9,10 +9,12 @@ import {
   listPipelinesQuery,
   MAX_PAGE_SIZE,
   patchPipelineRequest,
+  reasonBody,
   replacePipelineRequest,
   updateKeyRequest,
 } from "@/lib/api/schemas/pipelines";
 import * as res from "@/lib/api/schemas/responses";
+import { z } from "@/lib/api/schemas/messages";
 import { PIPELINE_ORDERINGS } from "@/lib/domain/pipelines";
 import {
   credentialsSignInForm,
@@ -23,6 +25,10 @@ import {
   sessionUpdateRequest,
   signOutForm,
 } from "./auth-js";
+import { consoleOperations } from "./console-operations";
+import { maestroOperations } from "./maestro-operations";
+import { resourceOperations } from "./resource-operations";
+import { storageOperations } from "./storage-operations";
 import type { Operation, ResponseSpec } from "./types";
 
 export interface DocumentSettings {
@@ -41,6 +47,10 @@ const ownerOnly = error("Only the pipeline's owner (or an org admin) may do this
 const keyHolders = error("Only the pipeline's owner, a user it is shared with, or an org admin manages its keys.");
 const adminOnly = error("Only org admins manage members.");
 const noContent: ResponseSpec = { description: "Done; no body." };
+const openApiShape = z
+  .looseObject({ openapi: z.literal("3.1.0"), info: z.looseObject({}), paths: z.record(z.string(), z.unknown()) })
+  .describe("An OpenAPI 3.1 document.");
+const eventStream = z.string().describe("`id: <n>`, `event: <kind>` and `data: <JSON>` lines, a blank line after each event.");
 
 const pipelineIdParams = { id: "The pipeline's id (uuid); any other value is a 404." };
 const pagingDocs = {
@@ -51,11 +61,13 @@ const pagingDocs = {
 };
 
 function scheduleRule(seconds: number): string {
-  const minutes = seconds % 60 === 0 ? `${seconds / 60} minutes` : `${seconds} seconds`;
+  const minutes = seconds / 60;
+  const interval = seconds % 60 === 0 ? `${minutes} minute${minutes === 1 ? "" : "s"} (${seconds} seconds)` : `${seconds} seconds`;
   return (
     `\`cron_string\` is a five-field cron expression read in \`timezone\` (default UTC); null or "" removes the schedule. ` +
-    `Runs closer together than the minimum interval of this server (${minutes}, ${seconds} seconds; setting MIN_SCHEDULE_INTERVAL_SECONDS, default 1800) are refused with a message naming the minimum` +
-    (seconds > 60 ? ", so a minute field of `*` is always too frequent." : ".")
+    `Runs closer together than this server's minimum interval, ${interval}, are refused with a message naming it ` +
+    `(the setting MIN_SCHEDULE_INTERVAL_SECONDS, default 1800)` +
+    (seconds > 60 ? "; so a minute field of `*` is always too frequent." : ".")
   );
 }
 
@@ -189,11 +201,12 @@ function pipelineOperations({ minScheduleIntervalSeconds }: DocumentSettings): O
       path: `${base}/pipeline/{id}/`,
       operationId: "deletePipeline",
       summary: "Delete a pipeline",
-      description: "Removes the pipeline with its schedule, runs and keys.",
+      description: "Removes the pipeline with its schedule, runs and keys. The body is optional: `reason` goes to the audit log.",
       tag: "Pipelines",
       auth: "principal",
       params: pipelineIdParams,
-      responses: { 204: noContent, 401: unauthenticated, 403: ownerOnly, 404: pipelineNotVisible },
+      body: { schema: reasonBody },
+      responses: { 204: noContent, 400: invalidBody, 401: unauthenticated, 403: ownerOnly, 404: pipelineNotVisible, 415: badMediaType },
     },
     {
       method: "get",
@@ -327,13 +340,17 @@ function pipelineOperations({ minScheduleIntervalSeconds }: DocumentSettings): O
       path: `${base}/api/keys/{key_id}/`,
       operationId: "deletePipelineKey",
       summary: "Delete an API key",
+      description: "The body is optional: `reason` goes to the audit log.",
       tag: "Pipeline keys",
       auth: "principal",
+      body: { schema: reasonBody },
       responses: {
         204: noContent,
+        400: invalidBody,
         401: unauthenticated,
         403: keyHolders,
         404: error("No such key in the caller's org, or its pipeline is not visible to them."),
+        415: badMediaType,
       },
     },
     {
@@ -431,6 +448,23 @@ const accountOperations: Operation[] = [
       401: unauthenticated,
       403: adminOnly,
       404: error("No such member, or the org is not the caller's."),
+    },
+  },
+  {
+    method: "get",
+    path: "/api/v1/orgs/{org_id}/events",
+    operationId: "streamEvents",
+    summary: "Stream live changes",
+    description:
+      "Server-Sent Events of committed changes the caller may see, in order: `event:` is the kind (pipeline, execution, storage, wrapper, resource) " +
+      "and `data:` a JSON object with `kind`, `org_id`, the ids involved, what changed, and `at`. A comment line every 15 seconds keeps the connection open; " +
+      "`retry: 3000` asks the browser to reconnect after 3 seconds.",
+    tag: "Events",
+    auth: "principal",
+    responses: {
+      200: { description: "An event stream that stays open.", schema: eventStream, mediaType: "text/event-stream" },
+      401: unauthenticated,
+      404: notMember,
     },
   },
   {
@@ -574,10 +608,10 @@ const serviceOperations: Operation[] = [
     description: "The OpenAPI 3.1 description of every route, generated from the schemas the handlers use.",
     tag: "Service",
     auth: "none",
-    responses: { 200: { description: "An OpenAPI 3.1.0 document." } },
+    responses: { 200: { description: "An OpenAPI 3.1.0 document.", schema: openApiShape } },
   },
 ];
 
 export function apiOperations(settings: DocumentSettings): Operation[] {
-  return [...pipelineOperations(settings), ...accountOperations, ...sessionOperations, ...serviceOperations];
+  return [...pipelineOperations(settings), ...consoleOperations, ...maestroOperations, ...storageOperations, ...resourceOperations, ...accountOperations, ...sessionOperations, ...serviceOperations];
 }

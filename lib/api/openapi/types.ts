@@ -9,7 +9,20 @@ export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
  */
 export type AuthKind = "principal" | "pipelineKey" | "session" | "none";
 
-export type Tag = "Pipelines" | "Executions" | "Pipeline keys" | "Trigger" | "Account" | "Members" | "Tokens" | "Session" | "Service";
+export type Tag =
+  | "Pipelines"
+  | "Executions"
+  | "Pipeline keys"
+  | "Trigger"
+  | "Maestro"
+  | "Storage"
+  | "Resources"
+  | "Account"
+  | "Members"
+  | "Tokens"
+  | "Events"
+  | "Session"
+  | "Service";
 
 export interface ResponseSpec {
   description: string;
@@ -37,6 +50,13 @@ export interface Operation {
   auth: AuthKind;
   /** Descriptions of path parameters where the default one (by name) does not say enough. */
   params?: Record<string, string>;
+  /**
+   * What the path's ids are when not strict uuids: `asWritten`, uuids that may be written with
+   * "_" for "-" (Maestro); `objectId`, 24-hex ObjectIds (resources).
+   */
+  idKind?: "asWritten" | "objectId";
+  /** Required request headers, with their descriptions. */
+  headers?: Record<string, string>;
   query?: z.ZodObject;
   /** A description for each query parameter. */
   queryDocs?: Record<string, string>;

@@ -4,9 +4,11 @@ import {
   executionMethodEnum,
   executionStatusEnum,
   pipelineTypeEnum,
+  resourceKindEnum,
   roleEnum,
   runStatusEnum,
   storageStatusEnum,
+  wrapperStatusEnum,
 } from "@/db/schema";
 import { z } from "./messages";
 
@@ -204,3 +206,219 @@ export type PipelineResponse = z.infer<typeof pipelineResponse>;
 export type SharingResponse = z.infer<typeof sharingResponse>;
 export type ExecutionResponse = z.infer<typeof executionResponse>;
 export type KeyResponse = z.infer<typeof keyResponse>;
+
+// ---------------------------------------------------------------- Maestro (§2)
+
+/** A pipeline id as Maestro writes it in answers: the uuid with "_" for "-". */
+const maestroId = z.string().describe('The uuid written with "_" for "-".');
+const maestroStatus = z.enum(["active", "paused", "error"]).describe('"error": active, and its last run failed.');
+
+export const maestroJobResponse = z.object({
+  id: z.uuid(),
+  job_id: z.string().describe("{pipeline id with _}_{position}."),
+  job_name: z.string(),
+  source: z.string().nullable().describe("The source resource's id."),
+  destination: z.string().nullable().describe("The destination resource's id."),
+  config: z.record(z.string(), z.unknown()),
+});
+
+export const maestroPipelineResponse = z.object({
+  id: maestroId,
+  name: z.string(),
+  description: z.string(),
+  cron: z.string().nullable(),
+  customer_id: z.string().describe("The org's id."),
+  status: maestroStatus,
+  created_at: time,
+  updated_at: time,
+  jobs: z.array(maestroJobResponse),
+});
+
+export const maestroPipelineAnswer = z.object({ status: z.literal(true), data: maestroPipelineResponse });
+
+export const maestroPipelineListItem = z.object({
+  pipeline_id: maestroId,
+  customer_id: z.string(),
+  user_id: z.string().describe("The owner's email."),
+  name: z.string(),
+  description: z.string(),
+  cron: z.string().nullable(),
+  status: maestroStatus,
+  last_status: z.enum(runStatusEnum.enumValues),
+  created_at: time,
+  updated_at: time,
+  jobs: z.array(maestroJobResponse),
+});
+export const maestroPipelineListResponse = z.array(maestroPipelineListItem);
+
+export const maestroActionAnswer = z.object({
+  status: z.literal(true),
+  data: z.object({ message: z.string(), pipeline_id: z.string().describe("As the request wrote it.") }),
+});
+
+export const maestroExecuteAnswer = z.object({
+  status: z.literal(true),
+  data: z.object({ message: z.string(), pipeline_id: z.string().describe("As the request wrote it."), run_id: z.uuid() }),
+});
+
+export const maestroDeletedAnswer = z.object({
+  pipeline_id: z.string().describe("As the request wrote it."),
+  status: z.literal("PIPELINE_DELETED"),
+});
+
+export const maestroRunResponse = z.object({
+  pipeline_run_id: z.string().describe("As the request wrote it."),
+  pipeline_id: z.string().describe("As the request wrote it."),
+  last_status: z.enum(["QUEUED", "RUNNING", "SUCCESS", "FAILED", "STOPPED"]),
+  created_at: time,
+  updated_at: time,
+  trace: z.string().nullable().describe("The error of a failed run."),
+  started_at: optionalTime,
+  finished_at: optionalTime,
+  execution_method: z.enum(executionMethodEnum.enumValues),
+  total_files: z.int(),
+  successful_files: z.int(),
+  failed_files: z.int(),
+  attempts: z.int(),
+  execution_time: z.number().nullable(),
+});
+
+export const maestroUnauthorizedResponse = z.object({ msg: z.literal("Unauthorized") });
+export const maestroDetailResponse = z.object({ detail: z.string() });
+export const maestroRefusalResponse = z.object({
+  status: z.literal(false),
+  error: z.string().describe("The rule refused: ValidationError, PipelineAlreadyPaused, PipelineNotPaused, PipelinePaused, …"),
+  detail: z.string(),
+});
+
+// ---------------------------------------------------------------- storage (§3)
+
+export const storageProgressResponse = z.object({
+  done_rows: z.int(),
+  total_rows: z.int(),
+  done_bytes: z.int(),
+  total_bytes: z.int(),
+  percent: z.number().describe("0–100, one decimal."),
+  started_at: time,
+  finished_at: optionalTime.describe("Null while clearing."),
+});
+
+export const storagePipelineResponse = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  description: z.string(),
+  created_at: time,
+  modified_at: time,
+  active: z.boolean(),
+  run_count: z.int(),
+  last_run_status: z.enum(runStatusEnum.enumValues),
+  last_run_time: optionalTime,
+  storage_status: z.enum(storageStatusEnum.enumValues),
+  storage_status_details: storageProgressResponse
+    .nullable()
+    .describe("The current clear's progress, or the last one's; null if the storage was never cleared."),
+});
+
+export const clearAcceptedResponse = z.object({ message: z.string() });
+
+export const storageErrorResponse = z.object({
+  message: z.string(),
+  error_code: z.string().describe("The rule: UnknownPipelineName, StorageStatusImmutableUnlessStopped, InvalidStorageStatusTransition, Unauthorized, …"),
+  details: z.record(z.string(), z.unknown()).describe("Determined by error_code, e.g. {pipeline_name} or the current state."),
+});
+
+// ---------------------------------------------------------------- resources (§4)
+
+export const wrapperResponse = z.object({
+  id: z.string(),
+  status: z.enum(wrapperStatusEnum.enumValues),
+  pid: z.int().nullable().describe("The connector process's id while it runs."),
+  started_at: optionalTime,
+  stopped_at: optionalTime,
+  heartbeat_at: optionalTime,
+});
+
+export const resourceResponse = z.object({
+  id: z.string().describe("A 24-hex ObjectId."),
+  name: z.string(),
+  kind: z.enum(resourceKindEnum.enumValues),
+  connector: z.string().describe("source: sample | http; destination: table."),
+  config: z.record(z.string(), z.unknown()),
+  deleted: z.boolean(),
+  created_at: time,
+  updated_at: time,
+  wrapper: wrapperResponse.nullable().describe("The process that runs the connector, if the resource has one."),
+});
+export const resourceListResponse = z.array(resourceResponse);
+
+export const resourceDeletedResponse = z.object({ id: z.string(), deleted: z.literal(true) });
+
+export const resourceErrorResponse = z.object({ detail: z.string() });
+export const resourceValidationErrorResponse = z.object({
+  detail: z.array(
+    z.object({
+      type: z.string().describe("missing, string_type, string_too_long, enum, int_parsing, value_error, …"),
+      loc: z.array(z.union([z.string(), z.int()])).describe('Where: ["body" | "query" | "path", field, …].'),
+      msg: z.string(),
+    }),
+  ),
+});
+
+// ---------------------------------------------------------------- the console's org routes
+
+const cursorPage = {
+  next_cursor: z.string().nullable().describe("Pass as `cursor` for the next (older) page; null on the last."),
+  previous_cursor: z.string().nullable().describe("Pass as `cursor` for the previous (newer) page; null on the first."),
+};
+
+export const orgExecutionResponse = executionResponse.extend({ pipeline_name: z.string() });
+export const orgExecutionListResponse = z.object({ results: z.array(orgExecutionResponse), ...cursorPage });
+
+export const executionLogsResponse = z.object({
+  execution_id: z.uuid(),
+  status: executionStatus,
+  lines: z.array(
+    z.object({
+      id: z.int().describe("Pass the last one as `after` to get only newer lines."),
+      at: time,
+      level: z.string(),
+      message: z.string(),
+    }),
+  ),
+});
+
+export const auditEventResponse = z.object({
+  id: z.int(),
+  at: time,
+  actor: z.string().describe('An email, "pipeline key …" or "system".'),
+  actor_user_id: z.uuid().nullable(),
+  action: z.string().describe("e.g. pipeline.create, pipeline.delete, key.update, member.add."),
+  object_type: z.string(),
+  object_id: z.string(),
+  object_name: z.string().nullable(),
+  reason: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()).nullable(),
+});
+export const auditListResponse = z.object({ results: z.array(auditEventResponse), ...cursorPage });
+
+export const deletionImpactResponse = z.object({
+  pipeline: z.object({ id: z.uuid(), name: z.string(), active: z.boolean(), storage_status: z.enum(storageStatusEnum.enumValues) }),
+  running_executions: z.int(),
+  removed: z.object({
+    jobs: z.int(),
+    job_states: z.int(),
+    executions: z.int(),
+    execution_logs: z.int(),
+    schedule: z.boolean(),
+    keys: z.int(),
+    shares: z.int(),
+    storage_records: z.int(),
+    storage_bytes: z.int(),
+    storage_files: z.int(),
+    storage_file_bytes: z.int(),
+  }),
+  kept: z.object({
+    resources: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(resourceKindEnum.enumValues), connector: z.string() })),
+    destination_tables: z.array(z.string()),
+  }),
+});

@@ -1,0 +1,129 @@
+// The org-level routes the console reads besides §1: runs across pipelines, their logs, the
+// audit log and what a delete would remove. Same auth and error dialect as /api/v1.
+import { auditQuery, logsQuery, orgExecutionsQuery } from "@/lib/api/schemas/console";
+import { reasonBody } from "@/lib/api/schemas/pipelines";
+import * as res from "@/lib/api/schemas/responses";
+import type { Operation, ResponseSpec } from "./types";
+
+const error = (description: string): ResponseSpec => ({ description, schema: res.v1ErrorResponse });
+const unauthenticated = error("No valid credential: no token or session, or the token is unknown, expired or revoked.");
+const notMember = error("The org is not the caller's.");
+const executionNotVisible = error("No such run of a pipeline the caller may see, or the org is not the caller's.");
+const executionParams = { id: "The run's id (uuid)." };
+const cursorDoc = "The `next_cursor` or `previous_cursor` of an earlier answer.";
+
+export const consoleOperations: Operation[] = [
+  {
+    method: "get",
+    path: "/api/v1/orgs/{org_id}/executions",
+    operationId: "listOrgExecutions",
+    summary: "List runs across pipelines",
+    description: "Runs of every pipeline the caller may see, newest first, paged by keyset cursor.",
+    tag: "Executions",
+    auth: "principal",
+    query: orgExecutionsQuery,
+    queryDocs: {
+      limit: "Runs per page (default 50, at most 200).",
+      cursor: cursorDoc,
+      pipeline_id: "Only this pipeline's runs.",
+      status: "One status or several, comma-separated: PENDING,EXECUTING.",
+      start_date: "Runs created at or after this date (a day from its start, UTC) or date-time.",
+      end_date: "Runs created at or before this date (a day to its end, UTC) or date-time.",
+    },
+    responses: {
+      200: { description: "One page of runs.", schema: res.orgExecutionListResponse },
+      400: error("A filter or cursor is not valid."),
+      401: unauthenticated,
+      404: notMember,
+    },
+  },
+  {
+    method: "get",
+    path: "/api/v1/orgs/{org_id}/executions/{id}",
+    operationId: "getOrgExecution",
+    summary: "Retrieve a run",
+    tag: "Executions",
+    auth: "principal",
+    params: executionParams,
+    responses: { 200: { description: "The run.", schema: res.orgExecutionResponse }, 401: unauthenticated, 404: executionNotVisible },
+  },
+  {
+    method: "get",
+    path: "/api/v1/orgs/{org_id}/executions/{id}/logs",
+    operationId: "getExecutionLogs",
+    summary: "Read a run's log",
+    description: "Lines in order. Poll with `after` set to the last line's id to get only new ones.",
+    tag: "Executions",
+    auth: "principal",
+    params: executionParams,
+    query: logsQuery,
+    queryDocs: { after: "Only lines with a greater id (default 0: from the start).", limit: "Lines per answer (default 500, at most 1000)." },
+    responses: {
+      200: { description: "The run's status and its log lines.", schema: res.executionLogsResponse },
+      400: error("`after` or `limit` is not a whole number."),
+      401: unauthenticated,
+      404: executionNotVisible,
+    },
+  },
+  {
+    method: "post",
+    path: "/api/v1/orgs/{org_id}/executions/{id}/stop",
+    operationId: "stopExecution",
+    summary: "Stop a run",
+    description:
+      "A PENDING run stops at once (200, STOPPED); an EXECUTING one stops at its worker's next batch (202, still EXECUTING). A finished run is answered as it is. " +
+      "The body is optional: `reason` goes to the audit log.",
+    tag: "Executions",
+    auth: "principal",
+    params: executionParams,
+    body: { schema: reasonBody },
+    responses: {
+      200: { description: "Stopped, or already finished.", schema: res.executionResponse },
+      202: { description: "Stopping: the run ends STOPPED at its next batch.", schema: res.executionResponse },
+      400: error("The body breaks a rule."),
+      401: unauthenticated,
+      403: error("Only the pipeline's owner (or an org admin) stops its runs."),
+      404: executionNotVisible,
+      415: error("A body that is not JSON."),
+    },
+  },
+  {
+    method: "get",
+    path: "/api/v1/orgs/{org_id}/pipelines/{id}/deletion-impact",
+    operationId: "getDeletionImpact",
+    summary: "What deleting a pipeline would remove",
+    description: "Counts of what a delete removes with the pipeline, and the resources and destination tables that stay.",
+    tag: "Pipelines",
+    auth: "principal",
+    params: { id: "The pipeline's id (uuid)." },
+    responses: {
+      200: { description: "What goes and what stays.", schema: res.deletionImpactResponse },
+      401: unauthenticated,
+      404: error("No such pipeline visible to the caller, or the org is not the caller's."),
+    },
+  },
+  {
+    method: "get",
+    path: "/api/v1/orgs/{org_id}/audit",
+    operationId: "listAuditEvents",
+    summary: "Read the audit log",
+    description: "Newest first, paged by keyset cursor. Admins read the whole org's log; members read their own actions.",
+    tag: "Account",
+    auth: "principal",
+    query: auditQuery,
+    queryDocs: {
+      limit: "Events per page (default 50, at most 200).",
+      cursor: cursorDoc,
+      actor: "Only events by this email or user id.",
+      action: "Only this action, e.g. pipeline.delete.",
+      object_type: "Only events about this kind of object, e.g. pipeline.",
+      object_id: "Only events about this object.",
+    },
+    responses: {
+      200: { description: "One page of events.", schema: res.auditListResponse },
+      400: error("A filter or cursor is not valid."),
+      401: unauthenticated,
+      404: notMember,
+    },
+  },
+];

@@ -1,0 +1,151 @@
+// The Maestro lifecycle routes (§2, seeds 000/001) under /platform, in their own error dialect.
+import {
+  createPipelineRequest,
+  deletePipelineRequest,
+  executePipelineRequest,
+  listPipelinesQuery,
+  pipelineActionRequest,
+} from "@/lib/api/schemas/maestro";
+import * as res from "@/lib/api/schemas/responses";
+import type { Operation, ResponseSpec } from "./types";
+
+const customerHeader = {
+  customer_name:
+    "The org's id. Required on every call, and it must name the org of the token or signed-in user: missing or different is 401.",
+};
+const unauthorized: ResponseSpec = {
+  description: '{"msg": "Unauthorized"}: no customer_name header, no valid credential, or a customer_name (or body customer_id) of another org.',
+  schema: res.maestroUnauthorizedResponse,
+};
+const refusal = (description: string): ResponseSpec => ({ description, schema: res.maestroRefusalResponse });
+const notFound: ResponseSpec = {
+  description: '{"detail": "pipeline_id <id> not found!!"}: no such pipeline visible to the caller (the id as written).',
+  schema: res.maestroDetailResponse,
+};
+const ownerOnly: ResponseSpec = {
+  description: "Only the pipeline's owner (or an org admin) may do this.",
+  schema: res.maestroDetailResponse,
+};
+
+const pipelineId = 'The pipeline\'s id (uuid, with "-" or "_").';
+const common = { tag: "Maestro", auth: "principal", headers: customerHeader, idKind: "asWritten", params: { id: pipelineId } } as const;
+
+export const maestroOperations: Operation[] = [
+  {
+    ...common,
+    method: "post",
+    path: "/platform/pipeline",
+    operationId: "maestroCreatePipeline",
+    summary: "Create a pipeline (Maestro)",
+    description: "The same pipeline as §1's, with its jobs in order. `id` is checked for form only: the server chooses the id.",
+    body: { schema: createPipelineRequest, required: true },
+    responses: {
+      201: { description: "Created.", schema: res.maestroPipelineAnswer },
+      400: refusal("ValidationError: an invalid field, a name in use, an invalid or too frequent cron, an unknown resource."),
+      401: unauthorized,
+    },
+  },
+  {
+    ...common,
+    method: "get",
+    path: "/platform/pipelines",
+    operationId: "maestroListPipelines",
+    summary: "List pipelines (Maestro)",
+    description: "A bare array, as Maestro answers; the total count is in the X-Total-Count header.",
+    query: listPipelinesQuery,
+    queryDocs: { page: "Page number, from 1 (default 1).", page_size: "Pipelines per page (default and at most 1000)." },
+    responses: {
+      200: { description: "The pipelines, with their jobs.", schema: res.maestroPipelineListResponse, headers: { "X-Total-Count": "Pipelines in all pages." } },
+      400: refusal("ValidationError: page or page_size is not a positive integer in range."),
+      401: unauthorized,
+    },
+  },
+  {
+    ...common,
+    method: "get",
+    path: "/platform/pipeline/{id}",
+    operationId: "maestroGetPipeline",
+    summary: "Retrieve a pipeline (Maestro)",
+    responses: { 200: { description: "The pipeline and its jobs.", schema: res.maestroPipelineAnswer }, 401: unauthorized, 404: notFound },
+  },
+  {
+    ...common,
+    method: "delete",
+    path: "/platform/pipeline/{id}",
+    operationId: "maestroDeletePipeline",
+    summary: "Delete a pipeline (Maestro)",
+    description:
+      "Removes in one transaction the pipeline, its jobs, job states, runs and schedule; keeps destination data, source data and resources. " +
+      "A body is optional: `reason` goes to the audit log.",
+    body: { schema: deletePipelineRequest },
+    responses: {
+      200: { description: "Deleted.", schema: res.maestroDeletedAnswer },
+      401: unauthorized,
+      403: ownerOnly,
+      404: notFound,
+      500: {
+        description: '{"detail": "Unable to complete transaction due to database error"}: nothing was removed.',
+        schema: res.maestroDetailResponse,
+      },
+    },
+  },
+  {
+    ...common,
+    method: "post",
+    path: "/platform/pipeline/pause",
+    operationId: "maestroPausePipeline",
+    summary: "Pause a pipeline (Maestro)",
+    description: "Suspends the schedule and manual runs; running executions continue. The same state as `active: false` in §1.",
+    body: { schema: pipelineActionRequest, required: true },
+    responses: {
+      200: { description: '"Pipeline paused successfully".', schema: res.maestroActionAnswer },
+      400: refusal("PipelineAlreadyPaused, or ValidationError."),
+      401: unauthorized,
+      403: ownerOnly,
+      404: notFound,
+    },
+  },
+  {
+    ...common,
+    method: "post",
+    path: "/platform/pipeline/unpause",
+    operationId: "maestroUnpausePipeline",
+    summary: "Unpause a pipeline (Maestro)",
+    body: { schema: pipelineActionRequest, required: true },
+    responses: {
+      200: { description: '"Pipeline unpaused successfully".', schema: res.maestroActionAnswer },
+      400: refusal("PipelineNotPaused, or ValidationError."),
+      401: unauthorized,
+      403: ownerOnly,
+      404: notFound,
+    },
+  },
+  {
+    ...common,
+    method: "post",
+    path: "/platform/pipeline/execute",
+    operationId: "maestroExecutePipeline",
+    summary: "Execute a pipeline (Maestro)",
+    description: "Starts a run now, whatever the schedule.",
+    body: { schema: executePipelineRequest, required: true },
+    responses: {
+      200: { description: '"Pipeline execution triggered successfully", with the run id.', schema: res.maestroExecuteAnswer },
+      400: refusal("PipelinePaused, CannotStartWhileClearingStorage, or ValidationError."),
+      401: unauthorized,
+      404: notFound,
+    },
+  },
+  {
+    ...common,
+    method: "get",
+    path: "/platform/pipeline/{id}/pipeline_run/{run_id}",
+    operationId: "maestroGetPipelineRun",
+    summary: "Retrieve a run (Maestro)",
+    params: { id: pipelineId, run_id: 'The run\'s id (uuid, with "-" or "_").' },
+    responses: {
+      200: { description: "The run.", schema: res.maestroRunResponse },
+      401: unauthorized,
+      404: { description: "No such pipeline, or no such run of it (the id as written).", schema: res.maestroDetailResponse },
+    },
+  },
+];

@@ -1,0 +1,409 @@
+// The OpenAPI document: valid OpenAPI 3.1, naming every route exactly as served (no more, no
+// less), and describing the bodies the handlers really answer with.
+import fs from "node:fs";
+import path from "node:path";
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { z } from "zod";
+import { POST as issueToken } from "@/app/api/auth/token/route";
+import { GET as health } from "@/app/api/health/route";
+import { GET as openApiJson } from "@/app/api/openapi.json/route";
+import { GET as me } from "@/app/api/v1/me/route";
+import { GET as listMembers } from "@/app/api/v1/orgs/[org_id]/members/route";
+import { GET as listTokens, POST as createToken } from "@/app/api/v1/orgs/[org_id]/tokens/route";
+import { GET as getKey } from "@/app/api/v1/unstract/[org_id]/api/keys/[key_id]/route";
+import { POST as createKey } from "@/app/api/v1/unstract/[org_id]/api/keys/pipeline/[pipeline_id]/route";
+import { GET as listExecutions } from "@/app/api/v1/unstract/[org_id]/pipeline/[id]/executions/route";
+import { GET as getPipeline } from "@/app/api/v1/unstract/[org_id]/pipeline/[id]/route";
+import { GET as sharing } from "@/app/api/v1/unstract/[org_id]/pipeline/[id]/users/route";
+import { GET as postman } from "@/app/api/v1/unstract/[org_id]/pipeline/api/postman_collection/[id]/route";
+import { POST as execute } from "@/app/api/v1/unstract/[org_id]/pipeline/execute/route";
+import { GET as listPipelines, POST as createPipeline } from "@/app/api/v1/unstract/[org_id]/pipeline/route";
+import { POST as trigger } from "@/app/deployment/pipeline/api/[org_id]/[pipeline_id]/route";
+import { authLabel, fieldsOf, groupByTag, type OpenApiDocument as ViewDocument } from "@/components/api-reference/openapi-view";
+import type { OpenApiDocument } from "@/lib/api/openapi/document";
+import { apiOperations } from "@/lib/api/openapi/operations";
+import { call, type Answer, type Handler } from "./support/http";
+import { makeOrg, PASSWORD, type TestOrg } from "./support/fixtures";
+
+const operations = apiOperations({ minScheduleIntervalSeconds: 1800 });
+let document: OpenApiDocument;
+
+beforeAll(async () => {
+  const res = await openApiJson();
+  expect(res.status).toBe(200);
+  document = (await res.json()) as OpenApiDocument;
+});
+
+describe("the document", () => {
+  it("is valid OpenAPI 3.1", async () => {
+    const validator = new Validator();
+    const result = await validator.validate(structuredClone(document) as unknown as Record<string, unknown>);
+    expect(result.errors).toBeUndefined();
+    expect(result.valid).toBe(true);
+    expect(validator.version).toBe("3.1");
+    expect(document.openapi).toBe("3.1.0");
+  });
+
+  it("refers only to schemas it defines", () => {
+    const refs = [...JSON.stringify(document).matchAll(/"\$ref":"([^"]+)"/g)].map(([, ref]) => ref);
+    expect(refs.length).toBeGreaterThan(20);
+    for (const ref of new Set(refs)) {
+      expect(ref).toMatch(/^#\/components\/schemas\//);
+      expect(document.components.schemas, ref).toHaveProperty([ref?.split("/").pop() ?? ""]);
+    }
+  });
+
+  it("names the security schemes of the three principals", () => {
+    expect(document.components.securitySchemes).toMatchObject({
+      bearerAuth: { type: "http", scheme: "bearer" },
+      cookieAuth: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
+      pipelineKey: { type: "http", scheme: "bearer" },
+    });
+    expect(document.paths["/deployment/pipeline/api/{org_id}/{pipeline_id}/"]?.post?.security).toEqual([{ pipelineKey: [] }]);
+    expect(document.paths["/api/v1/unstract/{org_id}/pipeline/"]?.get?.security).toEqual([{ bearerAuth: [] }, { cookieAuth: [] }]);
+  });
+
+  it("states the rules a client needs", () => {
+    const text = JSON.stringify(document);
+    for (const phrase of ["shown once", "next_cursor", "`cursor`", "MIN_SCHEDULE_INTERVAL_SECONDS", "prefix `-` for descending"]) {
+      expect(text).toContain(phrase);
+    }
+    const ordering = (document.paths["/api/v1/unstract/{org_id}/pipeline/"]?.get?.parameters as { name: string; schema: { enum?: string[] } }[])
+      .find((p) => p.name === "ordering");
+    expect(ordering?.schema.enum).toEqual(expect.arrayContaining(["created_at", "-last_run_time", "pipeline_name", "-run_count"]));
+  });
+});
+
+describe("the console's reading of the document", () => {
+  it("groups every operation under its tag and lists body fields with types and required", () => {
+    const doc = document as unknown as ViewDocument;
+    const groups = groupByTag(doc);
+    const total = Object.values(document.paths).reduce((n, item) => n + Object.keys(item).length, 0);
+    expect(groups.reduce((n, group) => n + group.operations.length, 0)).toBe(total);
+    const create = groups.flatMap((group) => group.operations).find((op) => op.operationId === "createPipeline");
+    expect(create && authLabel(create)).toBe("Personal token or session cookie");
+    const fields = fieldsOf(doc, create?.requestBody?.content["application/json"]?.schema);
+    expect(fields.find((field) => field.name === "pipeline_name")).toMatchObject({ type: "string", required: true, rules: ["1–32 characters"] });
+    expect(fields.find((field) => field.name === "pipeline_type")).toMatchObject({ required: false, rules: ['default "DEFAULT"'] });
+    const created = fieldsOf(doc, create?.responses["201"]?.content?.["application/json"]?.schema);
+    expect(created.find((field) => field.name === "api_key")?.children.map((field) => field.name)).toContain("api_key_prefix");
+  });
+});
+
+// ---------------------------------------------------------------- routes as served
+
+const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+type Segment = { kind: "static" | "dynamic" | "catchAll"; name: string };
+interface RouteFile {
+  file: string;
+  segments: Segment[];
+  methods: string[];
+}
+
+function findRouteFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return findRouteFiles(full);
+    return entry.name === "route.ts" ? [full] : [];
+  });
+}
+
+function segmentsOf(folder: string): Segment[] {
+  return folder
+    .split(path.sep)
+    .filter((part) => part && !/^\(.*\)$/.test(part)) // route groups name no segment
+    .map((part) => {
+      const catchAll = /^\[\[?\.\.\.(\w+)\]\]?$/.exec(part);
+      if (catchAll) return { kind: "catchAll", name: catchAll[1] ?? "" };
+      const dynamic = /^\[(\w+)\]$/.exec(part);
+      return dynamic ? { kind: "dynamic", name: dynamic[1] ?? "" } : { kind: "static", name: part };
+    });
+}
+
+async function servedRoutes(): Promise<RouteFile[]> {
+  const app = path.resolve("app");
+  return Promise.all(
+    findRouteFiles(app).map(async (file) => {
+      const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
+      return {
+        file: path.relative(process.cwd(), file),
+        segments: segmentsOf(path.relative(app, path.dirname(file))),
+        methods: HTTP_METHODS.filter((method) => typeof mod[method] === "function"),
+      };
+    }),
+  );
+}
+
+/**
+ * The schemas a route file hands to the body and query parsers, per exported method, looked up
+ * by name in the schema modules it imports.
+ */
+async function parsedSchemas(file: string) {
+  const source = fs.readFileSync(file, "utf8");
+  const modules = new Map<string, string>();
+  for (const [, names = "", from = ""] of source.matchAll(/import \{([^}]+)\} from "(@\/lib\/api\/schemas\/[\w-]+)"/g)) {
+    for (const name of names.split(",").map((n) => n.trim()).filter((n) => n && !n.startsWith("type "))) modules.set(name, from);
+  }
+  const blocks = [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)];
+  const found: { method: string; kind: "body" | "query"; name: string; schema: unknown }[] = [];
+  for (const [i, block] of blocks.entries()) {
+    const text = source.slice(block.index, blocks[i + 1]?.index ?? source.length);
+    for (const [, parser = "", name = ""] of text.matchAll(/(parseJsonBody|resourceBody|parseQuery|resourceQuery)\(req, (\w+)\)/g)) {
+      const from = modules.get(name);
+      expect(from, `${file}: ${name} comes from a schema module`).toBeDefined();
+      const mod = (await import(/* @vite-ignore */ from ?? "")) as Record<string, unknown>;
+      found.push({ method: block[1] ?? "", kind: /Body$/.test(parser) ? "body" : "query", name, schema: mod[name] });
+    }
+  }
+  return found;
+}
+
+/** The rank of each segment as Next.js prefers them: static, then dynamic, then catch-all. */
+function matchRank(route: Segment[], docPath: string): number[] | null {
+  const parts = docPath.split("/").filter(Boolean);
+  const rank: number[] = [];
+  for (const [i, segment] of route.entries()) {
+    const part = parts[i];
+    if (segment.kind === "catchAll") {
+      const rest = parts.slice(i);
+      return rest.length > 0 && rest.every((p) => !p.startsWith("{")) ? [...rank, 2] : null;
+    }
+    if (part === undefined) return null;
+    if (segment.kind === "static" && part !== segment.name) return null;
+    if (segment.kind === "dynamic" && part !== `{${segment.name}}`) return null;
+    rank.push(segment.kind === "static" ? 0 : 1);
+  }
+  return parts.length === route.length ? rank : null;
+}
+
+function servingRoute(routes: RouteFile[], docPath: string): RouteFile | undefined {
+  const candidates = routes.flatMap((route) => {
+    const rank = matchRank(route.segments, docPath);
+    return rank ? [{ route, rank }] : [];
+  });
+  candidates.sort((a, b) => {
+    for (let i = 0; i < Math.max(a.rank.length, b.rank.length); i++) {
+      const diff = (a.rank[i] ?? 3) - (b.rank[i] ?? 3);
+      if (diff !== 0) return diff;
+    }
+    return 0;
+  });
+  return candidates[0]?.route;
+}
+
+// §1's table, with its trailing slashes.
+const SECTION_1 = [
+  "GET /api/v1/unstract/{org_id}/pipeline/",
+  "POST /api/v1/unstract/{org_id}/pipeline/",
+  "GET /api/v1/unstract/{org_id}/pipeline/{id}/",
+  "PUT /api/v1/unstract/{org_id}/pipeline/{id}/",
+  "PATCH /api/v1/unstract/{org_id}/pipeline/{id}/",
+  "DELETE /api/v1/unstract/{org_id}/pipeline/{id}/",
+  "POST /api/v1/unstract/{org_id}/pipeline/execute/",
+  "GET /api/v1/unstract/{org_id}/pipeline/{id}/executions/",
+  "GET /api/v1/unstract/{org_id}/pipeline/{id}/users/",
+  "GET /api/v1/unstract/{org_id}/pipeline/api/postman_collection/{id}/",
+  "GET /api/v1/unstract/{org_id}/api/keys/pipeline/{pipeline_id}/",
+  "POST /api/v1/unstract/{org_id}/api/keys/pipeline/{pipeline_id}/",
+  "GET /api/v1/unstract/{org_id}/api/keys/{key_id}/",
+  "PUT /api/v1/unstract/{org_id}/api/keys/{key_id}/",
+  "DELETE /api/v1/unstract/{org_id}/api/keys/{key_id}/",
+  "POST /deployment/pipeline/api/{org_id}/{pipeline_id}/",
+];
+
+describe("the paths", () => {
+  const documented = () =>
+    Object.entries(document.paths).flatMap(([docPath, item]) => Object.keys(item).map((method) => ({ docPath, method: method.toUpperCase() })));
+
+  it("every documented operation is served by the route file Next.js would pick, which exports its method", async () => {
+    const routes = await servedRoutes();
+    const extra = documented().filter(({ docPath, method }) => !servingRoute(routes, docPath)?.methods.includes(method));
+    expect(extra).toEqual([]);
+  });
+
+  it("every exported method of every route file is documented", async () => {
+    const routes = await servedRoutes();
+    expect(routes.length).toBeGreaterThanOrEqual(17);
+    const served = new Set(documented().map(({ docPath, method }) => `${servingRoute(routes, docPath)?.file} ${method}`));
+    const missing = routes.flatMap((route) => route.methods.map((method) => `${route.file} ${method}`)).filter((key) => !served.has(key));
+    expect(missing).toEqual([]);
+  });
+
+  it("ends in a slash exactly where §1 documents one", () => {
+    const withSlash = documented()
+      .filter(({ docPath }) => docPath.endsWith("/"))
+      .map(({ docPath, method }) => `${method} ${docPath}`);
+    expect(withSlash.sort()).toEqual([...SECTION_1].sort());
+    const section1 = documented().filter(({ docPath }) => /^\/(api\/v1\/unstract|deployment)\//.test(docPath));
+    expect(section1.length).toBe(SECTION_1.length);
+  });
+
+  it("documents, for each method, the very schema its handler parses the body or query with", async () => {
+    const routes = await servedRoutes();
+    const checked: string[] = [];
+    for (const route of routes) {
+      for (const { method, kind, name, schema } of await parsedSchemas(route.file)) {
+        const op = operations.find((o) => o.method.toUpperCase() === method && servingRoute(routes, o.path)?.file === route.file);
+        const documented = kind === "body" ? op?.body?.schema : op?.query;
+        expect(documented === schema, `${method} ${route.file} parses its ${kind} with ${name}`).toBe(true);
+        checked.push(`${method} ${route.file}`);
+      }
+    }
+    expect(checked.length).toBeGreaterThan(15);
+  });
+
+  it("names each path parameter once, as its folder does", () => {
+    for (const [docPath, item] of Object.entries(document.paths)) {
+      const names = [...docPath.matchAll(/\{(\w+)\}/g)].map(([, name]) => name);
+      for (const operation of Object.values(item)) {
+        const params = ((operation.parameters ?? []) as { name: string; in: string }[]).filter((p) => p.in === "path");
+        expect(params.map((p) => p.name), docPath).toEqual(names);
+      }
+    }
+  });
+});
+
+// ---------------------------------------------------------------- real answers
+
+/** The answer's body parses with the schema documented for its operation and status, and has nothing undocumented. */
+function expectDocumented(operationId: string, answer: Answer, status: number) {
+  expect(answer.status, JSON.stringify(answer.body)).toBe(status);
+  const schema: z.ZodType | undefined = operations.find((op) => op.operationId === operationId)?.responses[status]?.schema;
+  expect(schema, `${operationId} documents ${status}`).toBeDefined();
+  const parsed = schema?.safeParse(answer.body);
+  expect(parsed?.error).toBeUndefined();
+  // zod drops keys it does not know: an undocumented field makes the two differ.
+  expect(parsed?.data).toEqual(answer.body);
+}
+
+describe("real answers match their documented schema", () => {
+  let org: TestOrg;
+  let pipelineId: string;
+  let plainKey: string;
+  const params = () => ({ org_id: org.id });
+
+  beforeAll(async () => {
+    org = await makeOrg();
+  });
+
+  it("pipeline create, retrieve, list, sharing and a validation error", async () => {
+    const created = await call(createPipeline, {
+      method: "POST",
+      token: org.admin.token,
+      params: params(),
+      body: { pipeline_name: "openapi-docs", cron_string: "0 3 * * *" },
+    });
+    expectDocumented("createPipeline", created, 201);
+    const body = created.body as { id: string; api_key: { api_key: string } };
+    pipelineId = body.id;
+    plainKey = body.api_key.api_key;
+    expect(plainKey).toMatch(/^[0-9a-f-]{36}$/);
+
+    expectDocumented("getPipeline", await call(getPipeline, { token: org.admin.token, params: { ...params(), id: pipelineId } }), 200);
+    expectDocumented("listPipelines", await call(listPipelines, { token: org.admin.token, params: params(), path: "/x?page_size=1" }), 200);
+    expectDocumented("getPipelineSharing", await call(sharing, { token: org.admin.token, params: { ...params(), id: pipelineId } }), 200);
+    const duplicate = await call(createPipeline, { method: "POST", token: org.admin.token, params: params(), body: { pipeline_name: "openapi-docs" } });
+    expectDocumented("createPipeline", duplicate, 400);
+  });
+
+  it("execute, executions and the public trigger", async () => {
+    expectDocumented("executePipeline", await call(execute, { method: "POST", token: org.admin.token, params: params(), body: { pipeline_id: pipelineId } }), 200);
+    expectDocumented("triggerPipeline", await call(trigger, { method: "POST", token: plainKey, params: { ...params(), pipeline_id: pipelineId } }), 200);
+    expectDocumented("triggerPipeline", await call(trigger, { method: "POST", params: { ...params(), pipeline_id: pipelineId } }), 403);
+    expectDocumented(
+      "listPipelineExecutions",
+      await call(listExecutions, { token: org.admin.token, params: { ...params(), id: pipelineId }, path: "/x?status=PENDING" }),
+      200,
+    );
+  });
+
+  it("key create and read, and the Postman collection", async () => {
+    const created = await call(createKey, {
+      method: "POST",
+      token: org.admin.token,
+      params: { ...params(), pipeline_id: pipelineId },
+      body: { pipeline: pipelineId, description: "docs" },
+    });
+    expectDocumented("createPipelineKey", created, 201);
+    const key = created.body as { id: string; api_key: string | null };
+    expect(key.api_key).not.toBeNull();
+    const read = await call(getKey, { token: org.admin.token, params: { ...params(), key_id: key.id } });
+    expectDocumented("getPipelineKey", read, 200);
+    expect((read.body as { api_key: string | null }).api_key).toBeNull();
+    expectDocumented("downloadPostmanCollection", await call(postman, { token: org.admin.token, params: { ...params(), id: pipelineId } }), 200);
+  });
+
+  it("token create, sign-in token, tokens, members, me and health", async () => {
+    expectDocumented("createToken", await call(createToken, { method: "POST", token: org.member.token, params: params(), body: { name: "docs" } }), 201);
+    expectDocumented(
+      "issueToken",
+      await call(issueToken, { method: "POST", body: { email: org.member.email, password: PASSWORD, org: org.id } }),
+      201,
+    );
+    expectDocumented("listTokens", await call(listTokens, { token: org.member.token, params: params() }), 200);
+    expectDocumented("listMembers", await call(listMembers, { token: org.member.token, params: params() }), 200);
+    expectDocumented("getMe", await call(me, { token: org.member.token }), 200);
+    expectDocumented("getMe", await call(me, { token: "slt_nope" }), 401);
+    expectDocumented("getHealth", await call(health), 200);
+  });
+});
+
+// The other dialects' routes are loaded here, so a change in one of them fails only its test.
+describe("real answers of §2, §3 and §4 match their documented schema", () => {
+  let org: TestOrg;
+  beforeAll(async () => {
+    org = await makeOrg();
+  });
+  const load = <T>(path: string) => import(/* @vite-ignore */ path) as Promise<T>;
+  type Module = Record<string, Handler>;
+
+  it("Maestro: create, get, list, pause, execute refused, delete, and 401", async () => {
+    const headers = { customer_name: org.id };
+    const create = await load<Module>("@/app/platform/pipeline/route");
+    const one = await load<Module>("@/app/platform/pipeline/[id]/route");
+    const list = await load<Module>("@/app/platform/pipelines/route");
+    const pause = await load<Module>("@/app/platform/pipeline/pause/route");
+    const execute = await load<Module>("@/app/platform/pipeline/execute/route");
+    const created = await call(create.POST as Handler, { method: "POST", token: org.admin.token, headers, body: { name: "maestro-docs", jobs: [] } });
+    expectDocumented("maestroCreatePipeline", created, 201);
+    const id = (created.body as { data: { id: string } }).data.id;
+    expectDocumented("maestroGetPipeline", await call(one.GET as Handler, { token: org.admin.token, headers, params: { id } }), 200);
+    expectDocumented("maestroListPipelines", await call(list.GET as Handler, { token: org.admin.token, headers }), 200);
+    expectDocumented("maestroPausePipeline", await call(pause.POST as Handler, { method: "POST", token: org.admin.token, headers, body: { pipeline_id: id } }), 200);
+    expectDocumented("maestroPausePipeline", await call(pause.POST as Handler, { method: "POST", token: org.admin.token, headers, body: { pipeline_id: id } }), 400);
+    expectDocumented("maestroExecutePipeline", await call(execute.POST as Handler, { method: "POST", token: org.admin.token, headers, body: { pipeline_id: id } }), 400);
+    expectDocumented("maestroDeletePipeline", await call(one.DELETE as Handler, { method: "DELETE", token: org.admin.token, headers, params: { id } }), 200);
+    expectDocumented("maestroGetPipeline", await call(one.GET as Handler, { token: org.admin.token, headers, params: { id } }), 404);
+    expectDocumented("maestroGetPipeline", await call(one.GET as Handler, { token: org.admin.token, params: { id } }), 401);
+  });
+
+  it("storage: status, clear accepted, unknown name", async () => {
+    const created = await call(createPipeline, { method: "POST", token: org.admin.token, params: { org_id: org.id }, body: { pipeline_name: "storage-docs" } });
+    expect(created.status).toBe(201);
+    const status = await load<Module>("@/app/v0/pipelines/[pipeline_name]/route");
+    const clear = await load<Module>("@/app/v0/pipelines/[pipeline_name]/clear/route");
+    expectDocumented("getPipelineStorage", await call(status.GET as Handler, { token: org.admin.token, params: { pipeline_name: "storage-docs" } }), 200);
+    expectDocumented("clearPipelineStorage", await call(clear.POST as Handler, { method: "POST", token: org.admin.token, params: { pipeline_name: "storage-docs" } }), 202);
+    expectDocumented("getPipelineStorage", await call(status.GET as Handler, { token: org.admin.token, params: { pipeline_name: "no-such-pipeline" } }), 404);
+  });
+
+  it("resources: create, list, get, delete, and the errors", async () => {
+    const collection = await load<Module>("@/app/resources/route");
+    const one = await load<Module>("@/app/resources/[id]/route");
+    const created = await call(collection.POST as Handler, {
+      method: "POST",
+      token: org.member.token,
+      body: { name: "docs source", kind: "source", connector: "sample", with_wrapper: true },
+    });
+    expectDocumented("createResource", created, 201);
+    const id = (created.body as { id: string }).id;
+    expectDocumented("listResources", await call(collection.GET as Handler, { token: org.member.token }), 200);
+    expectDocumented("listResources", await call(collection.GET as Handler, { token: org.member.token, path: "/resources?limit=51" }), 422);
+    expectDocumented("getResource", await call(one.GET as Handler, { token: org.member.token, params: { id } }), 200);
+    expectDocumented("deleteResource", await call(one.DELETE as Handler, { method: "DELETE", token: org.member.token, params: { id } }), 403);
+    expectDocumented("deleteResource", await call(one.DELETE as Handler, { method: "DELETE", token: org.admin.token, params: { id } }), 200);
+    expectDocumented("getResource", await call(one.GET as Handler, { token: org.member.token, params: { id } }), 404);
+    expectDocumented("getResource", await call(one.GET as Handler, { token: org.member.token, params: { id: "nope" } }), 400);
+  });
+});
