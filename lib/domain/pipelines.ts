@@ -10,6 +10,7 @@ import {
   pipelines,
   schedules,
   users,
+  type Execution,
   type Pipeline,
   type PipelineType,
 } from "@/db/schema";
@@ -49,7 +50,7 @@ export interface PipelineInput {
 
 export interface RecentRun {
   executionId: string;
-  status: string;
+  status: Execution["status"];
   timestamp: Date;
   successfulFiles: number;
   failedFiles: number;

@@ -20,7 +20,7 @@ export const executionStatus = z.enum(executionStatusEnum.enumValues);
 
 export const recentRunResponse = z.object({
   execution_id: z.uuid(),
-  status: z.string().describe(`An execution status: ${executionStatusEnum.enumValues.join(" | ")}.`),
+  status: z.enum(executionStatusEnum.enumValues),
   timestamp: time,
   successful_files: z.int(),
   failed_files: z.int(),
