@@ -1,5 +1,5 @@
 // Executions (runs): starting one, listing them, and importing past runs.
-import { and, count, eq, gte, lte, sql, type SQL } from "drizzle-orm";
+import { and, count, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/client";
 import { executions, pipelines, type Execution, type Pipeline } from "@/db/schema";
 import { auditInTx, type AuditActor } from "./audit";
@@ -105,7 +105,7 @@ export interface ExecutionListQuery {
   pageSize: number;
   startDate?: Date;
   endDate?: Date;
-  status?: Execution["status"];
+  statuses?: Execution["status"][];
   cursor?: string;
 }
 
@@ -133,7 +133,7 @@ export async function listPipelineExecutions(
     eq(executions.orgId, actor.orgId),
     query.startDate ? gte(executions.createdAt, query.startDate) : undefined,
     query.endDate ? lte(executions.createdAt, query.endDate) : undefined,
-    query.status ? eq(executions.status, query.status) : undefined,
+    query.statuses?.length ? inArray(executions.status, query.statuses) : undefined,
   ];
   const offset = cursor ? 0 : (query.page - 1) * query.pageSize;
   const [rows, [total]] = await Promise.all([

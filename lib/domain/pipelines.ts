@@ -160,6 +160,7 @@ export interface PipelineListQuery {
   page: number;
   pageSize: number;
   type?: PipelineType;
+  active?: boolean;
   search?: string;
   ordering?: { field: PipelineOrdering; desc: boolean };
   cursor?: string;
@@ -181,6 +182,7 @@ function listFilters(actor: Principal, query: PipelineListQuery): (SQL | undefin
   return [
     visibleTo(actor),
     query.type ? eq(pipelines.type, query.type) : undefined,
+    query.active === undefined ? undefined : eq(pipelines.active, query.active),
     query.search ? ilike(pipelines.name, `%${escapeLike(query.search)}%`) : undefined,
   ];
 }

@@ -94,7 +94,7 @@ describe("GET pipeline/{id}/executions/", () => {
   it.each([
     ["start_date=yesterday", "?start_date=yesterday", "start_date"],
     ["end_date=2024-13-01", "?end_date=2024-13-01", "end_date"],
-    ["status=DONE", "?status=DONE", "status"],
+    ["status=DONE", "?status=DONE", "status.0"],
   ])("%s is 400 on its field", async (_, query, attr) => {
     const res = await list(org.member, query);
     expect(res.status).toBe(400);

@@ -177,7 +177,7 @@ describe("GET pipeline/ (list)", () => {
 
     it("page 1 of an empty list is 200 with no results", async () => {
       const empty = await makeOrg();
-      expect(pageOf(await listAt(empty, empty.member))).toEqual({ count: 0, next: null, previous: null, next_cursor: null, results: [] });
+      expect(pageOf(await listAt(empty, empty.member))).toEqual({ count: 0, next: null, previous: null, next_cursor: null, previous_cursor: null, results: [] });
     });
   });
 

@@ -79,6 +79,8 @@ export const listPipelinesQuery = z.object({
   page: pageNumber,
   page_size: pageSize,
   type: z.enum(PIPELINE_TYPES).optional(),
+  // Our addition: active=true lists running pipelines, active=false paused ones.
+  active: z.enum(["true", "false"]).optional().transform((v) => (v === undefined ? undefined : v === "true")),
   search: z.string().max(200).optional(),
   ordering: z.enum(orderingValues).optional(),
   cursor: z.string().max(2000).optional(),
@@ -89,7 +91,13 @@ export const listExecutionsQuery = z.object({
   page_size: pageSize,
   start_date: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
   end_date: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
-  status: z.enum(EXECUTION_STATUSES).optional(),
+  // One status or several, comma-separated: "PENDING,EXECUTING".
+  status: z
+    .string()
+    .max(100)
+    .optional()
+    .transform((v) => (v ? v.split(",").map((s) => s.trim()) : undefined))
+    .pipe(z.array(z.enum(EXECUTION_STATUSES)).optional()),
   cursor: z.string().max(2000).optional(),
 });
 

@@ -106,6 +106,7 @@ export const pageEnvelope = z.object({
     .string()
     .nullable()
     .describe("Opaque keyset cursor of the next page: pass it as `cursor` to page without offsets."),
+  previous_cursor: z.string().nullable().describe("Opaque keyset cursor of the previous page, when paging by cursor."),
 });
 export type Paginated<T> = z.infer<typeof pageEnvelope> & { results: T[] };
 

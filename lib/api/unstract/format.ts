@@ -123,6 +123,7 @@ export function paginated<T>(req: Request, info: PageInfo, page: number, results
     previous: previous ?? null,
     // The first cursor, so a client can switch from page numbers to keyset paging.
     next_cursor: info.nextCursor,
+    previous_cursor: cursorMode ? info.previousCursor : null,
     results,
   };
 }

@@ -14,6 +14,7 @@ export const GET = orgRoute(v1Dialect, async ({ req, db, principal }) => {
     page,
     pageSize: query.page_size,
     type: query.type,
+    active: query.active,
     search: query.search,
     ordering: orderingOf(query.ordering),
     cursor: query.cursor,

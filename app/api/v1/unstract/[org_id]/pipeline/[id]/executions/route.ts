@@ -17,7 +17,7 @@ export const GET = orgRoute<{ org_id: string; id: string }>(v1Dialect, async ({ 
     pageSize: query.page_size,
     startDate: dateBound(query.start_date, false),
     endDate: dateBound(query.end_date, true),
-    status: query.status,
+    statuses: query.status,
     cursor: query.cursor,
   });
   return Response.json(paginated(req, list, page, list.results.map(executionBody)));
