@@ -16,6 +16,8 @@ const v1Body = z.object({
 const storageBody = z.object({ message: z.string(), error_code: z.string() });
 const detailBody = z.object({ detail: z.string(), error: z.string().optional() });
 const msgBody = z.object({ msg: z.string() });
+// FastAPI's 422: {detail: [{loc: ["body", "name"], msg}]}, as the resources API answers.
+const validationList = z.object({ detail: z.array(z.object({ loc: z.array(z.union([z.string(), z.number()])), msg: z.string() })) });
 
 function errorItems(body: unknown): ApiErrorItem[] {
   const v1 = v1Body.safeParse(body);
@@ -24,6 +26,15 @@ function errorItems(body: unknown): ApiErrorItem[] {
   if (storage.success) return [{ code: storage.data.error_code, detail: storage.data.message, attr: null }];
   const detail = detailBody.safeParse(body);
   if (detail.success) return [{ code: detail.data.error ?? "error", detail: detail.data.detail, attr: null }];
+  const list = validationList.safeParse(body);
+  if (list.success) {
+    return list.data.detail.map((item) => ({
+      code: "invalid",
+      detail: item.msg,
+      // ["body", "config", "url"] → "config.url", the field as a form names it.
+      attr: item.loc.filter((part, i) => !(i === 0 && (part === "body" || part === "query"))).join(".") || null,
+    }));
+  }
   const msg = msgBody.safeParse(body);
   if (msg.success) return [{ code: "error", detail: msg.data.msg, attr: null }];
   return [];

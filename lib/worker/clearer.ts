@@ -116,8 +116,8 @@ async function clearBatch(db: Db, pipelineId: string, options: ClearerOptions): 
 export async function clearNext(db: Db, options: ClearerOptions): Promise<boolean> {
   const clear = await claimClear(db, options);
   if (!clear) return false;
-  while (await clearBatch(db, clear.pipelineId, options)) {
-    // one transaction per batch: progress is durable as it goes
-  }
+  // One transaction per batch, so progress is durable as it goes; between batches the event
+  // loop gets a turn, or on PGlite (one connection) requests and the event stream would wait.
+  while (await clearBatch(db, clear.pipelineId, options)) await new Promise((resolve) => setImmediate(resolve));
   return true;
 }

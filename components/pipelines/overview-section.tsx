@@ -1,0 +1,109 @@
+"use client";
+
+// The Overview tab: the facts at a glance, the run history, and the settings form.
+import type { ReactNode } from "react";
+import type { Me } from "@/components/console/use-me";
+import { useRecentRuns } from "@/components/executions/use-executions";
+import { formatDateTime } from "@/components/format";
+import { ErrorNotice, Loading } from "@/components/ui/status";
+import { PipelineEditForm } from "./pipeline-edit-form";
+import { RunHistoryChart } from "./run-history-chart";
+import { timeInWords } from "./time-words";
+import type { Pipeline } from "./types";
+import { useNow } from "./use-now";
+
+const LAST_RUN: Record<Pipeline["last_run_status"], string> = {
+  SUCCESS: "Succeeded",
+  FAILURE: "Failed",
+  INPROGRESS: "In progress",
+  YET_TO_START: "Not run yet",
+  RESTARTING: "Starting",
+  PAUSED: "Paused",
+};
+
+export function OverviewSection({ org, me, pipeline }: { org: string; me: Me; pipeline: Pipeline }) {
+  return (
+    <div className="space-y-6">
+      <PipelineFacts pipeline={pipeline} />
+      <RunHistory org={org} pipelineId={pipeline.id} />
+      <PipelineEditForm org={org} me={me} pipeline={pipeline} />
+    </div>
+  );
+}
+
+function PipelineFacts({ pipeline }: { pipeline: Pipeline }) {
+  const now = useNow();
+  return (
+    <section aria-labelledby="facts-heading" className="card p-4 sm:p-6">
+      <h2 id="facts-heading" className="sr-only">
+        At a glance
+      </h2>
+      <dl className="grid grid-cols-2 gap-x-6 gap-y-4 text-sm lg:grid-cols-4">
+        <Fact term="Runs">
+          <span className="tabular-nums" data-testid="fact-runs">
+            {pipeline.run_count}
+          </span>
+        </Fact>
+        <Fact term="Last run">
+          <span data-testid="fact-last-run">
+            {LAST_RUN[pipeline.last_run_status] ?? pipeline.last_run_status}
+            {pipeline.last_run_time && <span className="text-ink-muted"> · {timeInWords(pipeline.last_run_time, now)}</span>}
+          </span>
+        </Fact>
+        <Fact term="Next run">
+          {pipeline.next_run_time ? (
+            <span title={formatDateTime(pipeline.next_run_time)} data-testid="fact-next-run">
+              {timeInWords(pipeline.next_run_time, now)}
+            </span>
+          ) : (
+            <span data-testid="fact-next-run">{!pipeline.active ? "None while paused" : "No schedule"}</span>
+          )}
+        </Fact>
+        <Fact term="Schedule">
+          {pipeline.cron_string ? (
+            <span>
+              <code className="font-mono">{pipeline.cron_string}</code> <span className="text-ink-muted">({pipeline.timezone})</span>
+            </span>
+          ) : (
+            "Only when started"
+          )}
+        </Fact>
+        <Fact term="Created">{formatDateTime(pipeline.created_at)}</Fact>
+        <Fact term="Last changed">
+          {formatDateTime(pipeline.modified_at)}
+          {pipeline.modified_by_email && <span className="block break-all text-ink-muted">by {pipeline.modified_by_email}</span>}
+        </Fact>
+        <Fact term="Trigger endpoint" wide>
+          <code className="break-all font-mono text-xs">POST /{pipeline.api_endpoint}</code>
+        </Fact>
+      </dl>
+    </section>
+  );
+}
+
+function Fact({ term, children, wide = false }: { term: string; children: ReactNode; wide?: boolean }) {
+  return (
+    <div className={`min-w-0 ${wide ? "col-span-2" : ""}`}>
+      <dt className="text-xs font-medium uppercase tracking-wide text-ink-faint">{term}</dt>
+      <dd className="mt-0.5">{children}</dd>
+    </div>
+  );
+}
+
+function RunHistory({ org, pipelineId }: { org: string; pipelineId: string }) {
+  const runs = useRecentRuns(org, pipelineId);
+  return (
+    <section aria-labelledby="history-heading" className="card p-4 sm:p-6">
+      <h2 id="history-heading" className="mb-3 text-lg font-semibold">
+        Run history
+      </h2>
+      {runs.isPending ? (
+        <Loading label="Loading runs…" />
+      ) : runs.isError ? (
+        <ErrorNotice title="Could not load the run history." error={runs.error} onRetry={() => void runs.refetch()} />
+      ) : (
+        <RunHistoryChart runs={runs.data} />
+      )}
+    </section>
+  );
+}

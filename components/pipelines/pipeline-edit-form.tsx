@@ -1,0 +1,186 @@
+"use client";
+
+// A pipeline's settings: checked in the browser with the API's PATCH schema, and only the
+// fields that changed are sent; the server's field errors show beside the same fields.
+import { useState, type FormEvent } from "react";
+import type { Me } from "@/components/console/use-me";
+import { FieldError, FormError } from "@/components/ui/status";
+import { TextField } from "@/components/ui/text-field";
+import { patchPipelineRequest, type PatchPipelineRequest } from "@/lib/api/schemas/pipelines";
+import { PIPELINE_TYPES, type PipelineTypeName } from "@/lib/domain/pipeline-vocabulary";
+import { apiFieldErrors, zodFieldErrors, type FieldErrors } from "./form-issues";
+import { LazyCronEditor } from "./lazy-cron-editor";
+import { CHANGE_REFUSED, canChangePipeline } from "./permissions";
+import { StatusLine, type Outcome } from "./status-line";
+import { TimezoneSelect } from "./timezone-select";
+import type { Pipeline } from "./types";
+import { useUpdatePipeline } from "./use-pipelines";
+
+const FIELDS = ["pipeline_name", "pipeline_type", "description", "cron_string", "timezone"];
+
+interface Draft {
+  pipeline_name: string;
+  pipeline_type: PipelineTypeName;
+  description: string;
+  cron_string: string;
+  timezone: string;
+}
+
+function draftOf(pipeline: Pipeline): Draft {
+  return {
+    pipeline_name: pipeline.pipeline_name,
+    pipeline_type: pipeline.pipeline_type,
+    description: pipeline.description,
+    cron_string: pipeline.cron_string ?? "",
+    timezone: pipeline.timezone,
+  };
+}
+
+export function PipelineEditForm({ org, me, pipeline }: { org: string; me: Me; pipeline: Pipeline }) {
+  const update = useUpdatePipeline(org, pipeline.id);
+  // Held apart from the cached pipeline: live updates (a run ending) must not wipe an edit.
+  const [draft, setDraft] = useState<Draft>(() => draftOf(pipeline));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [general, setGeneral] = useState<string[]>([]);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const refusal = canChangePipeline(pipeline, me) ? null : CHANGE_REFUSED;
+  const set = <K extends keyof Draft>(field: K, value: Draft[K]) => {
+    setDraft((d) => ({ ...d, [field]: value }));
+    // An error is about the value it was given: a new value clears it.
+    setErrors(({ [field]: _, ...rest }) => rest);
+  };
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (refusal) return;
+    const saved = draftOf(pipeline);
+    const changed: Record<string, unknown> = {};
+    for (const field of Object.keys(draft) as (keyof Draft)[]) {
+      if (draft[field] !== saved[field]) changed[field] = field === "cron_string" ? draft.cron_string.trim() || null : draft[field];
+    }
+    const parsed = patchPipelineRequest.safeParse(changed);
+    if (!parsed.success) {
+      setErrors(zodFieldErrors(parsed.error));
+      setGeneral([]);
+      setOutcome({ text: "Fix the fields marked in red.", ok: false });
+      return;
+    }
+    setErrors({});
+    setGeneral([]);
+    if (Object.keys(parsed.data).length === 0) {
+      setOutcome({ text: "Nothing changed.", ok: true });
+      return;
+    }
+    setOutcome(null);
+    update.mutate(parsed.data satisfies PatchPipelineRequest, {
+      onSuccess: (next) => {
+        setDraft(draftOf(next));
+        setOutcome({ text: "Saved.", ok: true });
+      },
+      onError: (error) => {
+        const found = apiFieldErrors(error, (path) => FIELDS.includes(path));
+        setErrors(found.fields);
+        setGeneral(found.general);
+        setOutcome({ text: "Not saved.", ok: false });
+      },
+    });
+  }
+
+  return (
+    <section aria-labelledby="settings-heading" className="card p-4 sm:p-6">
+      <h2 id="settings-heading" className="text-lg font-semibold">
+        Settings
+      </h2>
+      {refusal && (
+        <p id="settings-refusal" className="mt-1 text-sm text-ink-muted" data-testid="settings-refusal">
+          {refusal}
+        </p>
+      )}
+      <form onSubmit={submit} noValidate className="mt-4 space-y-5" data-testid="pipeline-edit-form">
+        <fieldset disabled={!!refusal} aria-describedby={refusal ? "settings-refusal" : undefined} className="space-y-5">
+          <legend className="sr-only">Pipeline settings</legend>
+          <div className="grid gap-4 sm:grid-cols-[2fr_1fr]">
+            <TextField
+              id="edit-name"
+              label="Name"
+              value={draft.pipeline_name}
+              onChange={(event) => set("pipeline_name", event.target.value)}
+              autoComplete="off"
+              hint="Up to 32 characters, unique in this organization."
+              error={errors.pipeline_name}
+            />
+            <div>
+              <label htmlFor="edit-type" className="label">
+                Type
+              </label>
+              <select
+                id="edit-type"
+                className="input"
+                value={draft.pipeline_type}
+                onChange={(event) => set("pipeline_type", event.target.value as PipelineTypeName)}
+                aria-invalid={errors.pipeline_type ? true : undefined}
+                aria-describedby={errors.pipeline_type ? "edit-type-error" : undefined}
+              >
+                {PIPELINE_TYPES.map((value) => (
+                  <option key={value} value={value}>
+                    {value}
+                  </option>
+                ))}
+              </select>
+              <FieldError id="edit-type-error" message={errors.pipeline_type} />
+            </div>
+          </div>
+          <div>
+            <label htmlFor="edit-description" className="label">
+              Description
+            </label>
+            <textarea
+              id="edit-description"
+              className={`input min-h-20 ${errors.description ? "border-bad" : ""}`}
+              value={draft.description}
+              onChange={(event) => set("description", event.target.value)}
+              aria-invalid={errors.description ? true : undefined}
+              aria-describedby={errors.description ? "edit-description-error" : undefined}
+              data-testid="edit-description"
+            />
+            <FieldError id="edit-description-error" message={errors.description} />
+          </div>
+          <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
+            <LazyCronEditor
+              id="edit-cron"
+              value={draft.cron_string}
+              onChange={(value) => set("cron_string", value)}
+              timezone={draft.timezone}
+              error={errors.cron_string}
+              refusal={refusal}
+            />
+            <TimezoneSelect id="edit-timezone" value={draft.timezone} onChange={(value) => set("timezone", value)} error={errors.timezone} />
+          </div>
+        </fieldset>
+        <FormError messages={general} testId="edit-error" />
+        <div className="flex flex-col-reverse items-stretch gap-2 sm:flex-row sm:items-center sm:justify-end">
+          <StatusLine outcome={outcome} testId="edit-status" />
+          {!refusal && (
+            <>
+              <button
+                type="button"
+                className="btn-secondary"
+                onClick={() => {
+                  setDraft(draftOf(pipeline));
+                  setErrors({});
+                  setGeneral([]);
+                  setOutcome(null);
+                }}
+              >
+                Discard changes
+              </button>
+              <button type="submit" className="btn-primary" disabled={update.isPending} data-testid="save-pipeline">
+                {update.isPending ? "Saving…" : "Save changes"}
+              </button>
+            </>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}

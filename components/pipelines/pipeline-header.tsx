@@ -1,0 +1,103 @@
+"use client";
+
+// What the pipeline is and whether it runs: name, type, active, storage, owner; and Run now.
+import Link from "next/link";
+import { useState } from "react";
+import { errorMessage } from "@/components/api-client";
+import type { Me } from "@/components/console/use-me";
+import { StatusLine, type Outcome } from "./status-line";
+import { StorageBadge } from "./storage-badge";
+import type { Pipeline } from "./types";
+import { useRunPipeline } from "./use-pipelines";
+
+interface PipelineHeaderProps {
+  org: string;
+  me: Me;
+  pipeline: Pipeline;
+  outcome: Outcome | null;
+  onOutcome: (outcome: Outcome) => void;
+  onShowExecutions: () => void;
+}
+
+function runRefusal(pipeline: Pipeline): string | null {
+  if (!pipeline.active) return "The pipeline is paused: resume it to run it.";
+  if (pipeline.storage_status === "Clearing") return "Storage is being cleared: a run can start when it is done.";
+  return null;
+}
+
+export function PipelineHeader({ org, me, pipeline, outcome, onOutcome, onShowExecutions }: PipelineHeaderProps) {
+  const run = useRunPipeline(org, pipeline.id);
+  const [started, setStarted] = useState(false);
+  const refusal = runRefusal(pipeline);
+  const blocked = !!refusal || run.isPending;
+
+  function runNow() {
+    if (blocked) return;
+    setStarted(false);
+    run.mutate(undefined, {
+      onSuccess: (answer) => {
+        setStarted(true);
+        onOutcome({ text: `Run started: execution ${answer.execution.execution_id.slice(0, 8)}…`, ok: true });
+      },
+      onError: (error) => onOutcome({ text: `Could not start a run: ${errorMessage(error)}`, ok: false }),
+    });
+  }
+
+  return (
+    <header className="space-y-3">
+      <Link href="/pipelines" className="text-sm font-medium text-brand-700 hover:underline">
+        ← Pipelines
+      </Link>
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
+        <div className="min-w-0">
+          <h1 className="break-all text-2xl font-semibold" data-testid="pipeline-name">
+            {pipeline.pipeline_name}
+          </h1>
+          <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
+            <span className="rounded bg-surface-sunken px-2 py-0.5 text-xs font-medium" data-testid="pipeline-type-badge">
+              <span className="sr-only">Type: </span>
+              {pipeline.pipeline_type}
+            </span>
+            <span
+              className={`rounded-full px-2 py-0.5 text-xs font-medium ${pipeline.active ? "bg-green-50 text-ok" : "bg-amber-50 text-warn"}`}
+              data-testid="pipeline-active-badge"
+            >
+              {pipeline.active ? "Active" : "Paused"}
+            </span>
+            <StorageBadge org={org} pipelineId={pipeline.id} status={pipeline.storage_status} />
+            <span className="min-w-0 break-all text-ink-muted" data-testid="pipeline-owner">
+              Owner: {pipeline.created_by === me.id ? `you (${pipeline.created_by_email})` : pipeline.created_by_email}
+            </span>
+          </div>
+          {pipeline.description && <p className="mt-2 max-w-prose text-sm text-ink-muted">{pipeline.description}</p>}
+        </div>
+        <div className="flex shrink-0 flex-col items-start gap-1 sm:items-end">
+          <button
+            type="button"
+            className="btn-primary aria-disabled:cursor-not-allowed aria-disabled:opacity-50"
+            aria-disabled={blocked || undefined}
+            aria-describedby={refusal ? "run-now-refusal" : undefined}
+            title={refusal ?? undefined}
+            onClick={runNow}
+            data-testid="run-now"
+          >
+            {run.isPending ? "Starting…" : "Run now"}
+          </button>
+          {refusal && (
+            <p id="run-now-refusal" className="max-w-xs text-sm text-ink-muted sm:text-right">
+              {refusal}
+            </p>
+          )}
+        </div>
+      </div>
+      <div className="flex flex-wrap items-center gap-3">
+        <StatusLine outcome={outcome} testId="pipeline-status" />
+        {started && outcome?.ok && (
+          <button type="button" className="text-sm font-medium text-brand-700 hover:underline" onClick={onShowExecutions}>
+            Follow it under Executions
+          </button>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,28 @@
+// Times said the way people say them: "in 25 minutes", "3 hours ago", "1m 05s".
+const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+
+const MINUTE = 60;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** "in 25 minutes", "in 2 hours", "tomorrow", "5 minutes ago". */
+export function timeInWords(iso: string, now: number): string {
+  const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
+  const size = Math.abs(seconds);
+  if (size < 45) return seconds >= 0 ? "in less than a minute" : "just now";
+  if (size < 45 * MINUTE) return relative.format(Math.round(seconds / MINUTE), "minute");
+  if (size < 22 * HOUR) return relative.format(Math.round(seconds / HOUR), "hour");
+  if (size < 26 * DAY) return relative.format(Math.round(seconds / DAY), "day");
+  if (size < 320 * DAY) return relative.format(Math.round(seconds / (30 * DAY)), "month");
+  return relative.format(Math.round(seconds / (365 * DAY)), "year");
+}
+
+/** A run's length: "42s", "3m 07s", "1h 02m". */
+export function durationInWords(seconds: number | null): string {
+  if (seconds === null || !Number.isFinite(seconds)) return "—";
+  const whole = Math.max(0, Math.round(seconds));
+  if (whole < MINUTE) return `${whole}s`;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  if (whole < HOUR) return `${Math.floor(whole / MINUTE)}m ${pad(whole % MINUTE)}s`;
+  return `${Math.floor(whole / HOUR)}h ${pad(Math.floor((whole % HOUR) / MINUTE))}m`;
+}

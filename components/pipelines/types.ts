@@ -1,0 +1,31 @@
+// The response shapes the pipeline pages read, from the API's own zod schemas (types only:
+// the schemas module pulls in server code, so nothing of it may reach the browser bundle).
+import type { z } from "zod";
+import type {
+  createdPipelineResponse,
+  executionLogsResponse,
+  keyResponse,
+  orgExecutionListResponse,
+  orgExecutionResponse,
+  pipelineListResponse,
+  pipelineResponse,
+  resourceResponse,
+  executionListResponse,
+  executionResponse,
+  sharingResponse,
+  executeResponse,
+} from "@/lib/api/schemas/responses";
+
+export type Pipeline = z.infer<typeof pipelineResponse>;
+export type PipelineList = z.infer<typeof pipelineListResponse>;
+export type CreatedPipeline = z.infer<typeof createdPipelineResponse>;
+export type PipelineKey = z.infer<typeof keyResponse>;
+export type Sharing = z.infer<typeof sharingResponse>;
+export type Execution = z.infer<typeof executionResponse>;
+export type ExecutionList = z.infer<typeof executionListResponse>;
+export type OrgExecution = z.infer<typeof orgExecutionResponse>;
+export type OrgExecutionList = z.infer<typeof orgExecutionListResponse>;
+export type ExecutionLogs = z.infer<typeof executionLogsResponse>;
+export type ExecuteAnswer = z.infer<typeof executeResponse>;
+export type Resource = z.infer<typeof resourceResponse>;
+export type StorageStatus = Pipeline["storage_status"];

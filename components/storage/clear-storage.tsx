@@ -1,0 +1,149 @@
+"use client";
+
+// Clearing a pipeline's storage: the action (with why it cannot run now), its confirmation,
+// the server's refusal in its own words, and the live progress bar while the clear runs.
+import { useEffect, useRef, useState } from "react";
+import { ApiError, errorMessage } from "@/components/api-client";
+import { ActionWithReason } from "@/components/danger-zone/action-with-reason";
+import { clearBlockedReason } from "@/components/danger-zone/pipeline-rules";
+import { ReasonConfirm } from "@/components/danger-zone/reason-confirm";
+import { showToast } from "@/components/ui/toast";
+import { formatBytes, formatCount } from "./progress-math";
+import { StorageProgress } from "./storage-progress";
+import { useClearStorage, useStorageProgress } from "./use-storage";
+
+interface ClearStorageProps {
+  org: string;
+  pipeline: { id: string; name: string; storageStatus: "Cleared" | "InUse" | "Clearing" };
+  canChange: boolean;
+  /** Pending or executing runs of the pipeline; null while unknown. */
+  running: number | null;
+  /** Left-aligned action, for a page of its own (the wizard); right-aligned in a list of actions. */
+  align?: "start" | "end";
+  /** What is stored now, when the caller knows (the wizard does, from the deletion impact). */
+  stored?: { records: number; bytes: number };
+}
+
+const STATUS_TEXT = {
+  Cleared: "Cleared: nothing is stored.",
+  InUse: "In use: runs have left records and checkpoints.",
+  Clearing: "Clearing…",
+} as const;
+
+export function ClearStorage({ org, pipeline, canChange, running, align = "end", stored }: ClearStorageProps) {
+  const ref = { id: pipeline.id, name: pipeline.name };
+  const { progress, finishedAt, everCleared, query } = useStorageProgress(org, ref, pipeline.storageStatus);
+  const clear = useClearStorage(org, ref);
+  const [confirming, setConfirming] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  // Whether this view saw the clear run: only then does its end deserve a toast.
+  const watched = useRef(false);
+
+  const status = progress.status;
+  // The clear started here whose end was announced (by its submission time).
+  const announcedFor = useRef<number | null>(null);
+  const startedHere = clear.isSuccess ? clear.submittedAt : null;
+  useEffect(() => {
+    if (status === "Clearing") watched.current = true;
+    if (status !== "Cleared") return;
+    // A clear may end before its POST answers (its events come first): announce it all the same.
+    const ownUnannounced = startedHere !== null && announcedFor.current !== startedHere;
+    if (watched.current || ownUnannounced) {
+      watched.current = false;
+      if (startedHere !== null) announcedFor.current = startedHere;
+      showToast(`The storage of ${pipeline.name} is cleared.`);
+    }
+  }, [status, startedHere, pipeline.name]);
+
+  const blocked = clearBlockedReason({ canChange, storageStatus: status, running });
+
+  function cancel() {
+    setConfirming(false);
+    buttonRef.current?.focus();
+  }
+
+  function confirm(reason: string) {
+    setRefusal(null);
+    clear.mutate(reason, {
+      onSuccess: () => setConfirming(false),
+      onError: (error) => {
+        setConfirming(false);
+        const code = error instanceof ApiError ? error.errors[0]?.code : undefined;
+        setRefusal(
+          code === "StorageStatusImmutableUnlessStopped"
+            ? `The server refused: ${errorMessage(error)} Wait for or stop them, then try again.`
+            : `Could not clear the storage: ${errorMessage(error)}`,
+        );
+        buttonRef.current?.focus();
+      },
+    });
+  }
+
+  const showBar = status === "Clearing" || (status === "Cleared" && everCleared && (finishedAt !== null || progress.totalRows > 0));
+
+  return (
+    <div className="space-y-3" data-testid="clear-storage">
+      <div className={`flex flex-col gap-3 ${align === "end" ? "sm:flex-row sm:items-start sm:justify-between" : ""}`}>
+        <div className="min-w-0">
+          <h3 className="font-medium">Clear storage</h3>
+          <p className="text-sm text-ink-muted">
+            Removes the records and checkpoints its runs left behind. A clear cannot be cancelled; destination tables are not touched.
+          </p>
+          <p className="mt-1 text-sm">
+            <span className="text-ink-muted">Storage: </span>
+            <span className="font-medium" data-testid="storage-status">
+              {status}
+            </span>
+            <span className="text-ink-muted"> — {STATUS_TEXT[status]}</span>
+          </p>
+        </div>
+        {!confirming && (
+          <ActionWithReason
+            ref={buttonRef}
+            testId="clear-storage-button"
+            variant="danger"
+            disabledReason={blocked}
+            pending={clear.isPending}
+            expanded={confirming}
+            align={align}
+            onClick={() => {
+              setRefusal(null);
+              setConfirming(true);
+            }}
+          >
+            {clear.isPending ? "Starting…" : "Clear storage…"}
+          </ActionWithReason>
+        )}
+      </div>
+      {confirming && (
+        <ReasonConfirm
+          question={`Clear the storage of ${pipeline.name}?`}
+          detail={
+            stored
+              ? `${formatCount(stored.records)} records (${formatBytes(stored.bytes)}) go, for good.`
+              : "Everything its runs stored goes, for good."
+          }
+          confirmLabel="Clear storage"
+          pendingLabel="Starting…"
+          pending={clear.isPending}
+          danger
+          onConfirm={confirm}
+          onCancel={cancel}
+          testId="confirm-clear-storage"
+        />
+      )}
+      {refusal && (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-bad" data-testid="clear-storage-error">
+          {refusal}
+        </p>
+      )}
+      {query.isError && (
+        <p role="alert" className="text-sm text-bad" data-testid="storage-read-error">
+          Could not read the storage status: {errorMessage(query.error)}
+        </p>
+      )}
+      {showBar && <StorageProgress progress={progress} pipelineName={pipeline.name} finishedAt={finishedAt} />}
+    </div>
+  );
+}

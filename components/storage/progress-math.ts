@@ -1,0 +1,55 @@
+// Numbers of a storage clear as a person reads them: percent, sizes and the time left.
+const UNITS = ["B", "KB", "MB", "GB", "TB"] as const;
+const integer = new Intl.NumberFormat("en");
+
+export function formatCount(value: number): string {
+  return integer.format(value);
+}
+
+/** 1536 → "1.5 KB" (powers of 1024, one decimal below 10). */
+export function formatBytes(bytes: number): string {
+  let value = Math.max(0, bytes);
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const digits = unit === 0 || value >= 10 ? 0 : 1;
+  return `${value.toFixed(digits)} ${UNITS[unit]}`;
+}
+
+/** 75 → "1 min 15 s"; rounded up so "0 s" is never promised while work is left. */
+export function formatDuration(seconds: number): string {
+  const s = Math.max(1, Math.ceil(seconds));
+  if (s < 60) return `${s} s`;
+  const minutes = Math.floor(s / 60);
+  if (minutes < 60) return `${minutes} min ${s % 60} s`;
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+export interface ClearProgress {
+  status: "Cleared" | "InUse" | "Clearing";
+  doneRows: number;
+  totalRows: number;
+  doneBytes: number;
+  totalBytes: number;
+  /** When this clear started (ms since the epoch), if known. */
+  startedAt: number | null;
+}
+
+/** 0–100, by rows (by bytes when there were no rows); a finished clear is 100. */
+export function percentOf(progress: ClearProgress): number {
+  if (progress.status === "Cleared") return 100;
+  const ratio = progress.totalRows > 0 ? progress.doneRows / progress.totalRows : progress.totalBytes > 0 ? progress.doneBytes / progress.totalBytes : 0;
+  // Never 100 while the server still says Clearing: the last step is the status change.
+  return Math.min(99, Math.max(0, Math.floor(ratio * 100)));
+}
+
+/** Seconds left at the average rate since the clear started; null until there is a rate. */
+export function secondsLeft(progress: ClearProgress, now: number): number | null {
+  if (progress.status !== "Clearing" || progress.startedAt === null || progress.doneRows <= 0) return null;
+  const elapsed = (now - progress.startedAt) / 1000;
+  if (elapsed <= 0) return null;
+  const rate = progress.doneRows / elapsed;
+  return Math.max(0, (progress.totalRows - progress.doneRows) / rate);
+}

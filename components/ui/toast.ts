@@ -1,0 +1,30 @@
+// A short message about the result of an action, announced politely. The region lives on
+// <body>, outside any page, so a toast survives the navigation that often follows an action
+// (delete → back to the list). Shown only in the browser, after the user did something.
+const DURATION_MS = 8000;
+const REGION_ID = "sluice-toasts";
+
+function region(): HTMLElement {
+  const existing = document.getElementById(REGION_ID);
+  if (existing) return existing;
+  const created = document.createElement("div");
+  created.id = REGION_ID;
+  // A live region must exist before its text changes, or screen readers miss the first toast.
+  created.setAttribute("role", "status");
+  created.setAttribute("aria-live", "polite");
+  created.className = "pointer-events-none fixed inset-x-4 bottom-4 z-[60] flex flex-col items-stretch gap-2 sm:left-auto sm:w-96";
+  document.body.appendChild(created);
+  return created;
+}
+
+export function showToast(message: string, tone: "success" | "error" = "success"): void {
+  if (typeof document === "undefined") return;
+  const container = region();
+  const toast = document.createElement("p");
+  toast.textContent = message;
+  toast.dataset.testid = "toast";
+  toast.className = `rounded-md px-4 py-3 text-sm font-medium shadow-lg ${tone === "success" ? "bg-gray-900 text-white" : "bg-bad text-white"}`;
+  // Added a frame later than the region itself, so the change is announced.
+  requestAnimationFrame(() => container.appendChild(toast));
+  setTimeout(() => toast.remove(), DURATION_MS);
+}

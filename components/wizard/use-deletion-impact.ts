@@ -1,0 +1,39 @@
+// What deleting a pipeline removes and what stays (GET …/pipelines/{id}/deletion-impact), and the
+// delete itself (§1 DELETE pipeline/{id}/ with an optional reason).
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import { apiDelete, apiGet, ApiError, orgPath, pipelinesPath } from "@/components/api-client";
+import { queryKeys } from "@/components/query-keys";
+import type { deletionImpactResponse } from "@/lib/api/schemas/responses";
+
+export type DeletionImpact = z.infer<typeof deletionImpactResponse>;
+
+/** A missing pipeline stays missing: asking again only delays saying so. */
+export function retryUnlessMissing(failures: number, error: unknown): boolean {
+  if (error instanceof ApiError && (error.status === 404 || error.status === 403)) return false;
+  return failures < 1;
+}
+
+export function useDeletionImpact(org: string, id: string, options: { enabled?: boolean } = {}) {
+  return useQuery({
+    // Under the pipeline's prefix: every live change of the pipeline or its runs refreshes it.
+    queryKey: queryKeys.impact(org, id),
+    queryFn: () => apiGet<DeletionImpact>(orgPath(org, "pipelines", id, "deletion-impact")),
+    enabled: options.enabled ?? true,
+    retry: retryUnlessMissing,
+  });
+}
+
+export function useDeletePipeline(org: string, id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (reason: string) => apiDelete(pipelinesPath(org, "pipeline", id), reason ? { reason } : undefined),
+    onSuccess: () => {
+      client.removeQueries({ queryKey: queryKeys.pipeline(org, id) });
+      client.removeQueries({ queryKey: queryKeys.storage(org, id) });
+      void client.invalidateQueries({ queryKey: queryKeys.pipelines(org) });
+      void client.invalidateQueries({ queryKey: queryKeys.executions(org) });
+      void client.invalidateQueries({ queryKey: queryKeys.audit(org) });
+    },
+  });
+}

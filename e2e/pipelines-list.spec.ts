@@ -1,0 +1,212 @@
+// The pipelines list as people use it: search, filter, sort and page through many pipelines,
+// pause one and find it still paused after a reload, act on several at once and read how each
+// one went; a member sees why the pipelines of others cannot be switched.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { attachScreenshots, signIn } from "./support/console";
+import { ACME, ADMIN, ADMIN_TOKEN, MEMBER } from "./support/users";
+
+const api = `/api/v1/unstract/${ACME.id}`;
+const auth = { Authorization: `Bearer ${ADMIN_TOKEN}` };
+// Unique per run, short enough for 32-character names: "pl<base36 time>-07".
+const PREFIX = `pl${Date.now().toString(36)}`;
+const COUNT = 60;
+const nameOf = (i: number) => `${PREFIX}-${String(i).padStart(2, "0")}`;
+// Every third one is an ETL pipeline (0, 3, …, 57): 20 of them.
+const typeOf = (i: number) => (i % 3 === 0 ? "ETL" : "TASK");
+
+interface Pipeline {
+  id: string;
+  pipeline_name: string;
+  active: boolean;
+}
+
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target) }))).toEqual([]);
+}
+
+async function pipelineNamed(request: APIRequestContext, name: string): Promise<Pipeline | undefined> {
+  const res = await request.get(`${api}/pipeline/?search=${encodeURIComponent(name)}`, { headers: auth });
+  expect(res.ok()).toBe(true);
+  return ((await res.json()) as { results: Pipeline[] }).results.find((p) => p.pipeline_name === name);
+}
+
+const rows = (page: Page) => page.getByTestId("pipeline-row");
+const row = (page: Page, name: string) => page.locator(`[data-testid="pipeline-row"][data-name="${name}"]`);
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async ({ request }) => {
+  // Ten at a time: enough pipelines for two pages of 50.
+  for (let start = 0; start < COUNT; start += 10) {
+    await Promise.all(
+      Array.from({ length: 10 }, async (_, k) => {
+        const i = start + k;
+        const res = await request.post(`${api}/pipeline/`, {
+          headers: auth,
+          data: { pipeline_name: nameOf(i), pipeline_type: typeOf(i), description: `e2e list pipeline ${i}` },
+        });
+        expect(res.status(), await res.text()).toBe(201);
+      }),
+    );
+  }
+});
+
+test("search, filter by type, sort by a column and page with the cursor", async ({ page }, testInfo) => {
+  await signIn(page, ADMIN);
+  await page.getByTestId("nav-pipelines").click();
+  await expect(page).toHaveURL(/\/pipelines$/);
+  await expect(rows(page).first()).toBeVisible();
+  await expectAccessible(page);
+  await attachScreenshots(page, testInfo, "pipelines-list");
+
+  await page.getByLabel("Search by name").fill(PREFIX);
+  await expect(page.getByTestId("pipelines-count")).toHaveText(`${COUNT} pipelines match`);
+  await expect(page).toHaveURL(new RegExp(`search=${PREFIX}`));
+  await expect(rows(page)).toHaveCount(50);
+
+  // Page 2 by the cursor, and back.
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(rows(page)).toHaveCount(COUNT - 50);
+  await expect(page).toHaveURL(/cursor=/);
+  await expect(page.getByRole("button", { name: "Next" })).toBeDisabled();
+  await attachScreenshots(page, testInfo, "pipelines-page-2");
+  await page.getByRole("button", { name: "Previous" }).click();
+  await expect(rows(page)).toHaveCount(50);
+  await expect(page.getByRole("button", { name: "Previous" })).toBeDisabled();
+
+  // Sorting by name: the header says how the table is sorted.
+  const nameHeader = page.getByRole("columnheader", { name: /^Name/ });
+  await expect(nameHeader).toHaveAttribute("aria-sort", "none");
+  await page.getByTestId("sort-pipeline_name").click();
+  await expect(nameHeader).toHaveAttribute("aria-sort", "ascending");
+  await expect(rows(page).first()).toHaveAttribute("data-name", nameOf(0));
+  await page.getByTestId("sort-pipeline_name").click();
+  await expect(nameHeader).toHaveAttribute("aria-sort", "descending");
+  await expect(rows(page).first()).toHaveAttribute("data-name", nameOf(COUNT - 1));
+  await expect(page.getByRole("columnheader", { name: /^Last run/ })).toHaveAttribute("aria-sort", "none");
+
+  // Filtered by type, still sorted by name, descending.
+  await page.getByLabel("Type").selectOption("ETL");
+  await expect(page.getByTestId("pipelines-count")).toHaveText("20 pipelines match");
+  await expect(rows(page)).toHaveCount(20);
+  await expect(rows(page).first()).toHaveAttribute("data-name", nameOf(57));
+  for (const type of await rows(page).getByTestId("pipeline-type").allTextContents()) expect(type).toBe("ETL");
+  await expect(page.getByTestId("pager")).toHaveCount(0);
+
+  // The view is in the URL: a reload shows the same.
+  await page.reload();
+  await expect(page.getByLabel("Search by name")).toHaveValue(PREFIX);
+  await expect(page.getByLabel("Type")).toHaveValue("ETL");
+  await expect(rows(page).first()).toHaveAttribute("data-name", nameOf(57));
+
+  await page.getByLabel("Search by name").fill(`${PREFIX}-nothing`);
+  await expect(page.getByTestId("empty")).toHaveText("No pipelines match these filters.");
+});
+
+test("pausing a pipeline shows at once and is still paused after a reload", async ({ page, request }) => {
+  const name = nameOf(3);
+  await signIn(page, ADMIN);
+  await page.goto(`/pipelines?search=${name}`);
+  const toggle = row(page, name).getByRole("switch", { name: `Active: ${name}` });
+  await expect(toggle).toHaveAttribute("aria-checked", "true");
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-checked", "false");
+  await expect(page.getByTestId("status-line")).toHaveText(`${name} paused.`);
+  await expect(row(page, name).getByTestId("next-run")).toContainText("—");
+
+  await page.reload();
+  await expect(row(page, name).getByRole("switch", { name: `Active: ${name}` })).toHaveAttribute("aria-checked", "false");
+  expect((await pipelineNamed(request, name))?.active).toBe(false);
+
+  await row(page, name).getByRole("switch", { name: `Active: ${name}` }).click();
+  await expect(page.getByTestId("status-line")).toHaveText(`${name} resumed.`);
+  await page.reload();
+  await expect(row(page, name).getByRole("switch", { name: `Active: ${name}` })).toHaveAttribute("aria-checked", "true");
+
+  // When the server refuses, the switch goes back to what it was and the reason is shown.
+  const id = (await pipelineNamed(request, name))?.id ?? "";
+  let release: () => void = () => {};
+  const answered = new Promise<void>((resolve) => (release = resolve));
+  await page.route(`**${api}/pipeline/${id}/`, async (route) => {
+    if (route.request().method() !== "PATCH") return route.continue();
+    await answered;
+    await route.fulfill({
+      status: 403,
+      json: { type: "client_error", errors: [{ code: "permission_denied", detail: "You do not have permission to perform this action.", attr: null }] },
+    });
+  });
+  const switchAgain = row(page, name).getByRole("switch", { name: `Active: ${name}` });
+  await switchAgain.click();
+  await expect(switchAgain).toHaveAttribute("aria-checked", "false");
+  release();
+  await expect(switchAgain).toHaveAttribute("aria-checked", "true");
+  await expect(page.getByTestId("status-line")).toHaveText(`Could not pause ${name}: You do not have permission to perform this action.`);
+  expect((await pipelineNamed(request, name))?.active).toBe(true);
+});
+
+test("bulk pause two pipelines, then delete two, with a result per pipeline", async ({ page, request }, testInfo) => {
+  await signIn(page, ADMIN);
+  await page.goto(`/pipelines?search=${PREFIX}&ordering=pipeline_name`);
+  await expect(rows(page).first()).toHaveAttribute("data-name", nameOf(0));
+
+  for (const i of [10, 11]) await row(page, nameOf(i)).getByRole("checkbox", { name: `Select ${nameOf(i)}` }).check();
+  await expect(page.getByTestId("bulk-count")).toHaveText("2 pipelines selected");
+  await expectAccessible(page);
+  await page.getByTestId("bulk-bar").getByRole("button", { name: "Pause" }).click();
+
+  const report = page.getByTestId("bulk-results");
+  await expect(report.getByRole("heading")).toHaveText("Paused 2 of 2 pipelines");
+  await expect(report.getByTestId("bulk-summary")).toHaveText("2 succeeded, 0 failed.");
+  for (const i of [10, 11]) {
+    await expect(report.locator(`[data-testid="bulk-result"][data-name="${nameOf(i)}"]`)).toContainText("Paused");
+    await expect(row(page, nameOf(i)).getByRole("switch")).toHaveAttribute("aria-checked", "false");
+    expect((await pipelineNamed(request, nameOf(i)))?.active).toBe(false);
+  }
+  await expect(page.getByTestId("bulk-bar")).toHaveCount(0);
+  await attachScreenshots(page, testInfo, "pipelines-bulk-results");
+
+  // Delete two, one of which a script deletes first: the report says which one failed and why.
+  const gone = nameOf(21);
+  for (const i of [20, 21]) await row(page, nameOf(i)).getByRole("checkbox", { name: `Select ${nameOf(i)}` }).check();
+  const goneId = (await pipelineNamed(request, gone))?.id ?? "";
+  expect((await request.delete(`${api}/pipeline/${goneId}/`, { headers: auth })).status()).toBe(204);
+  await page.getByTestId("bulk-bar").getByRole("button", { name: "Delete…" }).click();
+  const dialog = page.getByRole("alertdialog", { name: "Delete 2 pipelines?" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId("bulk-delete-names")).toContainText(nameOf(20));
+  await expect(dialog.getByTestId("bulk-delete-names")).toContainText(gone);
+  await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await expectAccessible(page);
+  await attachScreenshots(page, testInfo, "pipelines-bulk-delete-confirm");
+  await dialog.getByRole("button", { name: "Delete 2 pipelines" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(report.getByRole("heading")).toHaveText("Deleted 1 of 2 pipelines");
+  await expect(report.locator(`[data-testid="bulk-result"][data-name="${nameOf(20)}"]`)).toContainText("Deleted");
+  await expect(report.locator(`[data-testid="bulk-result"][data-name="${gone}"]`)).toHaveAttribute("data-ok", "false");
+  await expect(report.locator(`[data-testid="bulk-result"][data-name="${gone}"]`)).toContainText("Failed:");
+  await expect(row(page, nameOf(20))).toHaveCount(0);
+  expect(await pipelineNamed(request, nameOf(20))).toBeUndefined();
+});
+
+test("a member sees why another's pipeline cannot be switched", async ({ page }, testInfo) => {
+  await signIn(page, MEMBER);
+  // Shared with the whole org by the demo data, owned by the admin.
+  await page.goto("/pipelines?search=acme_etl_sync");
+  const toggle = row(page, "acme_etl_sync").getByRole("switch", { name: "Active: acme_etl_sync" });
+  await expect(toggle).toHaveAttribute("aria-disabled", "true");
+  await expect(toggle).toHaveAttribute("title", "Only the owner or an admin can change this pipeline.");
+  await expect(toggle).toHaveAccessibleDescription(/Only the owner or an admin can change this pipeline\./);
+  await expect(page.getByTestId("change-refusal")).toBeVisible();
+  // It stays focusable, so the keyboard reaches it and hears why; pressing it changes nothing.
+  const before = await toggle.getAttribute("aria-checked");
+  await toggle.focus();
+  await page.keyboard.press("Space");
+  await expect(toggle).toHaveAttribute("aria-checked", before ?? "true");
+  await expect(page.getByTestId("status-line")).toHaveText("");
+  await expect(row(page, "acme_etl_sync").getByTestId("run-pills").getByRole("listitem")).toHaveCount(5);
+  await expectAccessible(page);
+  await attachScreenshots(page, testInfo, "pipelines-member");
+});
