@@ -168,6 +168,15 @@ test("bulk pause two pipelines, then delete two, with a result per pipeline", as
   await expect(page.getByTestId("bulk-bar")).toHaveCount(0);
   await attachScreenshots(page, testInfo, "pipelines-bulk-results");
 
+  // The status filter shows the paused ones only, and back.
+  await page.getByLabel("Status").selectOption("false");
+  await expect(row(page, nameOf(10))).toBeVisible();
+  await expect(row(page, nameOf(11))).toBeVisible();
+  await expect(row(page, nameOf(12))).toHaveCount(0);
+  for (const toggle of await rows(page).getByRole("switch").all()) await expect(toggle).toHaveAttribute("aria-checked", "false");
+  await page.getByLabel("Status").selectOption("");
+  await expect(row(page, nameOf(12))).toBeVisible();
+
   // Delete two, one of which a script deletes first: the report says which one failed and why.
   const gone = nameOf(21);
   for (const i of [20, 21]) await row(page, nameOf(i)).getByRole("checkbox", { name: `Select ${nameOf(i)}` }).check();

@@ -23,13 +23,14 @@ export function PipelinesPage() {
   return <PipelinesView me={me.data} />;
 }
 
-type UrlChange = Partial<Record<"search" | "type" | "ordering" | "cursor", string | null>>;
+type UrlChange = Partial<Record<"search" | "type" | "active" | "ordering" | "cursor", string | null>>;
 
 function useListParams(): PipelineListParams {
   const searchParams = useSearchParams();
   return {
     search: searchParams.get("search") ?? "",
     type: searchParams.get("type") ?? "",
+    active: searchParams.get("active") ?? "",
     ordering: searchParams.get("ordering") ?? "",
     cursor: searchParams.get("cursor") ?? "",
   };
@@ -69,7 +70,7 @@ function PipelinesView({ me }: { me: Me }) {
     writeUrl(change, push);
   }
 
-  const filtered = params.search !== "" || params.type !== "";
+  const filtered = params.search !== "" || params.type !== "" || params.active !== "";
   const data = list.data;
 
   return (
@@ -125,13 +126,29 @@ function PipelinesView({ me }: { me: Me }) {
             ))}
           </select>
         </div>
+        <div className="sm:w-40">
+          <label htmlFor="pipelines-status" className="label">
+            Status
+          </label>
+          <select
+            id="pipelines-status"
+            className="input"
+            value={params.active}
+            onChange={(event) => update({ active: event.target.value, cursor: null })}
+            data-testid="pipelines-status"
+          >
+            <option value="">Active and paused</option>
+            <option value="true">Active</option>
+            <option value="false">Paused</option>
+          </select>
+        </div>
         {filtered && (
           <button
             type="button"
             className="btn-secondary"
             onClick={() => {
               setSearchText("");
-              update({ search: null, type: null, cursor: null });
+              update({ search: null, type: null, active: null, cursor: null });
             }}
           >
             Clear filters

@@ -12,6 +12,8 @@ export const PAGE_SIZE = 50;
 export interface PipelineListParams {
   search: string;
   type: string;
+  /** "true" (active), "false" (paused) or "" (both). */
+  active: string;
   /** A §1 ordering ("pipeline_name", "-run_count", …); empty for the API's default. */
   ordering: string;
   cursor: string;
@@ -21,6 +23,7 @@ function listUrl(org: string, params: PipelineListParams): string {
   const query = new URLSearchParams({ page_size: String(PAGE_SIZE) });
   if (params.search) query.set("search", params.search);
   if (params.type) query.set("type", params.type);
+  if (params.active) query.set("active", params.active);
   if (params.ordering) query.set("ordering", params.ordering);
   if (params.cursor) query.set("cursor", params.cursor);
   return `${pipelinesPath(org, "pipeline")}?${query}`;
