@@ -44,14 +44,22 @@ export function ClearStorage({ org, pipeline, canChange, running, align = "end",
   // The clear started here whose end was announced (by its submission time).
   const announcedFor = useRef<number | null>(null);
   const startedHere = clear.isSuccess ? clear.submittedAt : null;
+  // Whether the end of the clear last seen running was announced: one toast per clear, though
+  // the live event and the POST's answer may arrive in either order.
+  const endAnnounced = useRef(false);
   useEffect(() => {
-    if (status === "Clearing") watched.current = true;
-    if (status !== "Cleared") return;
+    if (status !== "Cleared") {
+      // In use again, or clearing: the next time it is Cleared is a new clear's end.
+      endAnnounced.current = false;
+      if (status === "Clearing") watched.current = true;
+      return;
+    }
     // A clear may end before its POST answers (its events come first): announce it all the same.
     const ownUnannounced = startedHere !== null && announcedFor.current !== startedHere;
-    if (watched.current || ownUnannounced) {
+    if (startedHere !== null) announcedFor.current = startedHere;
+    if ((watched.current || ownUnannounced) && !endAnnounced.current) {
       watched.current = false;
-      if (startedHere !== null) announcedFor.current = startedHere;
+      endAnnounced.current = true;
       showToast(`The storage of ${pipeline.name} is cleared.`);
     }
   }, [status, startedHere, pipeline.name]);
