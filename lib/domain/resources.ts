@@ -211,15 +211,22 @@ export async function deleteResource(db: Db, actor: Principal, id: string, reaso
       .where(and(eq(resources.id, resourceId), live(actor)))
       .for("update");
     if (!resource) throw notFound(RESOURCE_NOT_FOUND);
-    await tx.update(resources).set({ deleted: true, deletedAt: now, updatedAt: now }).where(eq(resources.id, resourceId));
+    await tx
+      .update(resources)
+      .set({ deleted: true, deletedAt: now, updatedAt: now })
+      .where(and(eq(resources.id, resourceId), eq(resources.orgId, actor.orgId)));
 
-    const [wrapper] = await tx.select().from(wrappers).where(eq(wrappers.resourceId, resourceId)).for("update");
+    const [wrapper] = await tx
+      .select()
+      .from(wrappers)
+      .where(and(eq(wrappers.resourceId, resourceId), eq(wrappers.orgId, actor.orgId)))
+      .for("update");
     const wasRunning = !!wrapper && wrapper.status === "RUNNING" && wrapper.pid !== null;
     if (wrapper) {
       await tx
         .update(wrappers)
         .set({ status: "STOPPED", desiredRunning: false, statusChangedAt: now, stoppedAt: now })
-        .where(eq(wrappers.id, wrapper.id));
+        .where(and(eq(wrappers.id, wrapper.id), eq(wrappers.orgId, actor.orgId)));
       const message = `Resource ${resourceId} deleted at ${now.toISOString()}${wasRunning ? " and wrapper process stopped" : ""}`;
       await tx.insert(wrapperLogs).values({ wrapperId: wrapper.id, at: now, message });
       await notifyInTx(tx, { kind: "wrapper", org_id: actor.orgId, resource_id: resourceId, wrapper_id: wrapper.id, status: "STOPPED" });
