@@ -1,0 +1,80 @@
+// The bench's knobs: the data scale (BENCH_SCALE) and the database (DATABASE_URL or PGlite).
+export type ScaleName = "tiny" | "full";
+
+export interface Scale {
+  name: ScaleName;
+  /** Pipelines of the main org (acme_corp), beside the five special ones. */
+  pipelines: number;
+  /** Executions spread over the main org's pipelines (the special ones come on top). */
+  spreadExecutions: number;
+  /** Runs of the heavy pipeline (row c) and of each delete twin (row d). */
+  heavyRuns: number;
+  /** Storage records of each delete twin (row d). */
+  deleteStorage: number;
+  /** Storage records of each clear twin (row e). */
+  clearStorage: number;
+  otherOrgs: number;
+  otherOrgPipelines: number;
+  /** Concurrent clients of row a. */
+  clients: number;
+  /** Requests per measurement of row a (all clients together), and a time cap. */
+  loadRequests: number;
+  loadMaxMs: number;
+  /** Sequential samples per measurement of rows b and c. */
+  samples: number;
+}
+
+const SCALES: Record<ScaleName, Scale> = {
+  tiny: {
+    name: "tiny",
+    pipelines: 1_000,
+    spreadExecutions: 4_000,
+    heavyRuns: 2_000,
+    deleteStorage: 2_000,
+    clearStorage: 3_000,
+    otherOrgs: 10,
+    otherOrgPipelines: 20,
+    clients: 16,
+    loadRequests: 480,
+    loadMaxMs: 20_000,
+    samples: 40,
+  },
+  full: {
+    name: "full",
+    pipelines: 100_000,
+    spreadExecutions: 700_000,
+    heavyRuns: 100_000,
+    deleteStorage: 100_000,
+    clearStorage: 1_000_000,
+    otherOrgs: 10,
+    otherOrgPipelines: 1_000,
+    clients: 16,
+    loadRequests: 1_600,
+    loadMaxMs: 60_000,
+    samples: 100,
+  },
+};
+
+export const PAGE_SIZE = 50;
+export const ORG = "acme_corp";
+export const PORT = Number(process.env.BENCH_PORT ?? "3510");
+// Personal tokens start with slt_ (lib/domain/tokens.ts).
+export const TOKEN = "slt_bench_admin_token_0123456789abcdef";
+export const PASSWORD = "bench-admin-password";
+export const SPECIAL = {
+  heavy: "special_heavy",
+  deleteApi: "special_delete_api",
+  deleteRaw: "special_delete_raw",
+  clearApi: "special_clear_api",
+  clearRaw: "special_clear_raw",
+} as const;
+
+export function scaleFromEnv(): Scale {
+  const name = process.env.BENCH_SCALE ?? "tiny";
+  if (name !== "tiny" && name !== "full") throw new Error(`BENCH_SCALE must be tiny or full (got ${JSON.stringify(name)})`);
+  return SCALES[name];
+}
+
+/** Executions in all: spread ones plus the heavy pipeline and the two delete twins. */
+export const totalExecutions = (s: Scale) => s.spreadExecutions + 3 * s.heavyRuns;
+export const totalStorage = (s: Scale) => 2 * s.deleteStorage + 2 * s.clearStorage;

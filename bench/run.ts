@@ -1,0 +1,86 @@
+// npm run bench: a fresh database (DATABASE_URL's server, or PGlite in a temp dir), seeded at
+// BENCH_SCALE; the floors measured directly, then the same work through the real server.
+import os from "node:os";
+import { scaleFromEnv, totalExecutions, totalStorage } from "./config";
+import { createTarget, openBenchDb } from "./db";
+import { clearFloor, clearRows } from "./rows/clear";
+import { makeContext } from "./rows/context";
+import { deleteFloor, deleteRows } from "./rows/delete";
+import { runsFloor, runsRows } from "./rows/executions";
+import { listFloor, listRows } from "./rows/list";
+import { pendingRows } from "./rows/pending";
+import { seed } from "./seed";
+import { startServer, type Server } from "./server";
+import { printTable, writeResults } from "./table";
+
+async function main(): Promise<void> {
+  const scale = scaleFromEnv();
+  const target = await createTarget(process.env.DATABASE_URL || undefined);
+  const machine = { nproc: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version };
+  console.log(`bench: scale ${scale.name}, database ${target.kind}${target.url ? ` (${new URL(target.url).pathname.slice(1)})` : ` (${target.dataDir})`}`);
+  let server: Server | null = null;
+  try {
+    // 1. The server migrates the fresh database and seeds the org, its admin and token.
+    server = await startServer(target, "first");
+    await server.stop();
+    server = null;
+
+    // 2. Seed and measure the floors with the server down (PGlite has one owner at a time).
+    const b = await openBenchDb(target, scale.clients);
+    let floors;
+    let ctx;
+    try {
+      await seed(b, scale);
+      ctx = await makeContext(b, scale);
+      console.log("  floors...");
+      floors = {
+        list: await listFloor(b, ctx),
+        runs: await runsFloor(b, ctx),
+        delete: await deleteFloor(b, ctx),
+        clear: await clearFloor(b, ctx),
+      };
+    } finally {
+      await b.close();
+    }
+
+    // 3. The same work through the server (worker on, for the clear).
+    server = await startServer(target, "bench");
+    console.log("  through the server...");
+    const rows = [
+      ...(await listRows(ctx, floors.list)),
+      ...(await runsRows(ctx, floors.runs)),
+      ...(await deleteRows(ctx, floors.delete)),
+      ...(await clearRows(ctx, floors.clear)),
+      ...pendingRows(),
+    ];
+    await server.stop();
+    server = null;
+
+    console.log(
+      `\nscale ${scale.name}: ${scale.pipelines.toLocaleString("en-US")} pipelines (+${scale.otherOrgs} orgs × ${scale.otherOrgPipelines}), ` +
+        `${totalExecutions(scale).toLocaleString("en-US")} executions, ${totalStorage(scale).toLocaleString("en-US")} storage rows; ` +
+        `${target.kind}; ${machine.nproc} cpus, ${machine.memoryGiB} GiB\n`,
+    );
+    const table = printTable(rows);
+    const file = writeResults(
+      {
+        at: new Date().toISOString(),
+        scale,
+        database: target.kind,
+        machine,
+        data: { executions: totalExecutions(scale), storage: totalStorage(scale) },
+        table,
+      },
+      rows,
+    );
+    console.log(`\nwrote ${file}`);
+  } finally {
+    if (server) await server.stop();
+    await target.drop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});
