@@ -1,9 +1,9 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { errorMessage } from "@/components/api-client";
 import { formatDate } from "@/components/format";
-import { ConfirmInline } from "@/components/ui/confirm-inline";
+import { ConfirmRow, useConfirmStep } from "@/components/ui/confirm-inline";
 import { EmptyState, ErrorNotice, Loading } from "@/components/ui/status";
 import { useMembers, useRemoveMember, type Member } from "./use-members";
 
@@ -97,14 +97,7 @@ interface MemberRowProps {
 
 function MemberRow({ orgId, orgName, member, isMe, canRemove, onRefused, onStart }: MemberRowProps) {
   const removeMember = useRemoveMember(orgId);
-  const [confirming, setConfirming] = useState(false);
-  const removeButton = useRef<HTMLButtonElement>(null);
-
-  function cancel() {
-    setConfirming(false);
-    // The confirm step goes away with the focus in it: hand the focus back to where it began.
-    removeButton.current?.focus();
-  }
+  const { confirming, openerRef, open, cancel } = useConfirmStep();
 
   function remove() {
     removeMember.mutate(member.id, {
@@ -143,14 +136,14 @@ function MemberRow({ orgId, orgName, member, isMe, canRemove, onRefused, onStart
         {canRemove && (
           <td className="py-2 text-right align-top">
             <button
-              ref={removeButton}
+              ref={openerRef}
               type="button"
               className="btn-secondary py-1"
               data-testid="remove-member"
               aria-expanded={confirming}
               onClick={() => {
                 onStart();
-                setConfirming(true);
+                open();
               }}
             >
               Remove<span className="sr-only"> {member.name}</span>
@@ -159,19 +152,16 @@ function MemberRow({ orgId, orgName, member, isMe, canRemove, onRefused, onStart
         )}
       </tr>
       {confirming && (
-        <tr className="bg-red-50/60">
-          <td colSpan={5} className="px-2 py-2">
-            <ConfirmInline
-              question={`Remove ${member.name} from ${orgName}?`}
-              confirmLabel="Remove"
-              pendingLabel="Removing…"
-              pending={removeMember.isPending}
-              onConfirm={remove}
-              onCancel={cancel}
-              testId="confirm-remove-member"
-            />
-          </td>
-        </tr>
+        <ConfirmRow
+          colSpan={5}
+          question={`Remove ${member.name} from ${orgName}?`}
+          confirmLabel="Remove"
+          pendingLabel="Removing…"
+          pending={removeMember.isPending}
+          onConfirm={remove}
+          onCancel={cancel}
+          testId="confirm-remove-member"
+        />
       )}
     </>
   );

@@ -1,9 +1,9 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { errorMessage } from "@/components/api-client";
 import { formatDateTime, isPast } from "@/components/format";
-import { ConfirmInline } from "@/components/ui/confirm-inline";
+import { ConfirmRow, useConfirmStep } from "@/components/ui/confirm-inline";
 import { EmptyState, ErrorNotice, Loading } from "@/components/ui/status";
 import { useRevokeToken, useTokens, type Token } from "./use-tokens";
 
@@ -84,16 +84,9 @@ interface TokenRowProps {
 
 function TokenRow({ orgId, token, onRefused, onStart }: TokenRowProps) {
   const revokeToken = useRevokeToken(orgId);
-  const [confirming, setConfirming] = useState(false);
-  const revokeButton = useRef<HTMLButtonElement>(null);
+  const { confirming, openerRef, open, cancel } = useConfirmStep();
   const expired = isPast(token.expires_at);
   const expires = expired ? `expired ${formatDateTime(token.expires_at)}` : formatDateTime(token.expires_at);
-
-  function cancel() {
-    setConfirming(false);
-    // The confirm step goes away with the focus in it: hand the focus back to where it began.
-    revokeButton.current?.focus();
-  }
 
   function revoke() {
     revokeToken.mutate(token.id, {
@@ -139,14 +132,14 @@ function TokenRow({ orgId, token, onRefused, onStart }: TokenRowProps) {
         <td className={`hidden truncate py-3 pr-3 align-top lg:table-cell ${expired ? "text-bad" : "text-ink-muted"}`}>{expires}</td>
         <td className="py-2 text-right align-top">
           <button
-            ref={revokeButton}
+            ref={openerRef}
             type="button"
             className="btn-secondary py-1"
             data-testid="revoke-token"
             aria-expanded={confirming}
             onClick={() => {
               onStart();
-              setConfirming(true);
+              open();
             }}
           >
             Revoke<span className="sr-only"> {token.name}</span>
@@ -154,19 +147,16 @@ function TokenRow({ orgId, token, onRefused, onStart }: TokenRowProps) {
         </td>
       </tr>
       {confirming && (
-        <tr className="bg-red-50/60">
-          <td colSpan={6} className="px-2 py-2">
-            <ConfirmInline
-              question={`Revoke “${token.name}”? Scripts using it stop working at once.`}
-              confirmLabel="Revoke"
-              pendingLabel="Revoking…"
-              pending={revokeToken.isPending}
-              onConfirm={revoke}
-              onCancel={cancel}
-              testId="confirm-revoke-token"
-            />
-          </td>
-        </tr>
+        <ConfirmRow
+          colSpan={6}
+          question={`Revoke “${token.name}”? Scripts using it stop working at once.`}
+          confirmLabel="Revoke"
+          pendingLabel="Revoking…"
+          pending={revokeToken.isPending}
+          onConfirm={revoke}
+          onCancel={cancel}
+          testId="confirm-revoke-token"
+        />
       )}
     </>
   );

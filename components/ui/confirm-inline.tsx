@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 
 interface ConfirmInlineProps {
   /** What will happen, as a question: "Remove Mia from Acme Corp?" */
@@ -37,5 +37,34 @@ export function ConfirmInline({ question, confirmLabel, pendingLabel, pending, o
         Cancel
       </button>
     </div>
+  );
+}
+
+/**
+ * The state of a row's inline confirm step: open it from a button, and on cancel give the
+ * focus back to that button (the step goes away with the focus in it).
+ */
+export function useConfirmStep() {
+  const [confirming, setConfirming] = useState(false);
+  const openerRef = useRef<HTMLButtonElement>(null);
+  return {
+    confirming,
+    openerRef,
+    open: () => setConfirming(true),
+    cancel: () => {
+      setConfirming(false);
+      openerRef.current?.focus();
+    },
+  };
+}
+
+/** A table row under the row it confirms, holding the inline confirm step. */
+export function ConfirmRow({ colSpan, ...props }: ConfirmInlineProps & { colSpan: number }) {
+  return (
+    <tr className="bg-red-50/60">
+      <td colSpan={colSpan} className="px-2 py-2">
+        <ConfirmInline {...props} />
+      </td>
+    </tr>
   );
 }
