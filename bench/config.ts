@@ -22,6 +22,8 @@ export interface Scale {
   loadMaxMs: number;
   /** Sequential samples per measurement of rows b and c. */
   samples: number;
+  /** Row f: pipelines due at the same instant. */
+  duePipelines: number;
 }
 
 const SCALES: Record<ScaleName, Scale> = {
@@ -38,6 +40,7 @@ const SCALES: Record<ScaleName, Scale> = {
     loadRequests: 480,
     loadMaxMs: 20_000,
     samples: 40,
+    duePipelines: 500,
   },
   full: {
     name: "full",
@@ -52,6 +55,7 @@ const SCALES: Record<ScaleName, Scale> = {
     loadRequests: 1_600,
     loadMaxMs: 60_000,
     samples: 100,
+    duePipelines: 10_000,
   },
 };
 

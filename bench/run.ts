@@ -8,7 +8,8 @@ import { makeContext } from "./rows/context";
 import { deleteFloor, deleteRows } from "./rows/delete";
 import { runsFloor, runsRows } from "./rows/executions";
 import { listFloor, listRows } from "./rows/list";
-import { pendingRows } from "./rows/pending";
+import { consoleRows } from "./rows/console";
+import { dueRows } from "./rows/due";
 import { seed } from "./seed";
 import { startServer, type Server } from "./server";
 import { printTable, writeResults } from "./table";
@@ -47,14 +48,19 @@ async function main(): Promise<void> {
     server = await startServer(target, "bench");
     console.log("  through the server...");
     const rows = [
-      ...(await listRows(ctx, floors.list)),
+      ...(await listRows(ctx, floors.list, server)),
       ...(await runsRows(ctx, floors.runs)),
+      ...(await consoleRows(ctx)),
       ...(await deleteRows(ctx, floors.delete)),
       ...(await clearRows(ctx, floors.clear)),
-      ...pendingRows(),
     ];
     await server.stop();
     server = null;
+
+    // 4. The scheduler with the server down: worker processes of their own.
+    console.log("  workers...");
+    rows.push(...(await dueRows(target, scale)));
+    rows.sort((x, y) => x.row.localeCompare(y.row));
 
     console.log(
       `\nscale ${scale.name}: ${scale.pipelines.toLocaleString("en-US")} pipelines (+${scale.otherOrgs} orgs × ${scale.otherOrgPipelines}), ` +

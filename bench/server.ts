@@ -1,9 +1,9 @@
 // The real server, as `npm start` runs it, on its own port and the bench's data: started in a
 // process group of its own so that stopping it stops next too.
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { PASSWORD, PORT, TOKEN } from "./config";
+import { spawnGroup } from "./process-group";
 import type { Target } from "./db";
 
 export const BASE = `http://127.0.0.1:${PORT}`;
@@ -27,36 +27,20 @@ async function healthy(): Promise<boolean> {
 export async function startServer(target: Target, label: string): Promise<Server> {
   if (await healthy()) throw new Error(`something already answers on port ${PORT}: set BENCH_PORT`);
   const log = path.join(target.dataDir, `server-${label}.log`);
-  const out = fs.openSync(log, "a");
-  const child: ChildProcess = spawn("npm", ["start"], {
-    detached: true,
-    stdio: ["ignore", out, out],
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      DATA_DIR: target.dataDir,
-      DATABASE_URL: target.url ?? "",
-      WORKER: "on",
-      SEED_ADMIN_TOKEN: TOKEN,
-      SEED_ADMIN_PASSWORD: PASSWORD,
-      AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-auth-secret-0123456789abcdef0123",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
+  const { pid, exitCode, exited, signal } = spawnGroup(["start"], log, {
+    ...process.env,
+    PORT: String(PORT),
+    DATA_DIR: target.dataDir,
+    DATABASE_URL: target.url ?? "",
+    WORKER: "on",
+    SEED_ADMIN_TOKEN: TOKEN,
+    SEED_ADMIN_PASSWORD: PASSWORD,
+    AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-auth-secret-0123456789abcdef0123",
+    NEXT_TELEMETRY_DISABLED: "1",
   });
-  fs.closeSync(out);
-  const pid = child.pid;
-  if (pid === undefined) throw new Error("could not start the server");
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const signal = (sig: NodeJS.Signals) => {
-    try {
-      process.kill(-pid, sig);
-    } catch {
-      // already gone
-    }
-  };
   const deadline = Date.now() + 180_000;
   while (!(await healthy())) {
-    if (child.exitCode !== null) throw new Error(`the server exited; see ${log}:\n${fs.readFileSync(log, "utf8")}`);
+    if (exitCode() !== null) throw new Error(`the server exited; see ${log}:\n${fs.readFileSync(log, "utf8")}`);
     if (Date.now() > deadline) {
       signal("SIGKILL");
       throw new Error(`the server did not answer within 180 s; see ${log}`);

@@ -33,6 +33,12 @@ export function measured(row: string, what: string, unit: string, figure: number
   return { row, what, figure, floor, unit, ratio, goal: goal?.text ?? "(reported)", met, note };
 }
 
+/** A row whose goal is a fixed bound, not a ratio to a floor. */
+export function absolute(row: string, what: string, figure: number, unit: string, goal: { text: string; max?: number; min?: number }, note?: string): ResultRow {
+  const met = goal.max !== undefined ? figure <= goal.max : goal.min !== undefined ? figure >= goal.min : null;
+  return { row, what, figure, floor: null, unit, ratio: null, goal: goal.text, met, note };
+}
+
 export function notMeasured(row: string, what: string, goal: string): ResultRow {
   return { row, what, figure: null, floor: null, unit: "", ratio: null, goal, met: null, note: "not measured yet" };
 }

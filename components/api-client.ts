@@ -1,7 +1,5 @@
 // The one way the console calls its JSON API: same-origin, session cookie, and every failure
 // turned into an ApiError carrying the status and the {code, detail, attr} items of the body.
-import { z } from "zod";
-
 export interface ApiErrorItem {
   code: string;
   detail: string;
@@ -9,34 +7,36 @@ export interface ApiErrorItem {
 }
 
 // The console speaks every dialect it calls: §1 {errors: [...]}, the storage API's
-// {message, error_code}, and the {detail} / {msg} bodies of the resources and Maestro APIs.
-const v1Body = z.object({
-  errors: z.array(z.object({ code: z.string(), detail: z.string(), attr: z.string().nullable() })),
-});
-const storageBody = z.object({ message: z.string(), error_code: z.string() });
-const detailBody = z.object({ detail: z.string(), error: z.string().optional() });
-const msgBody = z.object({ msg: z.string() });
-// FastAPI's 422: {detail: [{loc: ["body", "name"], msg}]}, as the resources API answers.
-const validationList = z.object({ detail: z.array(z.object({ loc: z.array(z.union([z.string(), z.number()])), msg: z.string() })) });
+// {message, error_code}, the {detail} / {msg} bodies of the resources and Maestro APIs, and
+// FastAPI's 422 {detail: [{loc, msg}]}. Read with small guards rather than zod: this file is
+// in every console page's first load, where zod would add about 25 kB (gzip) to read errors.
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+const isString = (v: unknown): v is string => typeof v === "string";
+
+function isV1Item(v: unknown): v is ApiErrorItem {
+  return isObject(v) && isString(v.code) && isString(v.detail) && (v.attr === null || isString(v.attr));
+}
+
+function isLocatedMessage(v: unknown): v is { loc: (string | number)[]; msg: string } {
+  return isObject(v) && isString(v.msg) && Array.isArray(v.loc) && v.loc.every((p) => isString(p) || typeof p === "number");
+}
 
 function errorItems(body: unknown): ApiErrorItem[] {
-  const v1 = v1Body.safeParse(body);
-  if (v1.success) return v1.data.errors;
-  const storage = storageBody.safeParse(body);
-  if (storage.success) return [{ code: storage.data.error_code, detail: storage.data.message, attr: null }];
-  const detail = detailBody.safeParse(body);
-  if (detail.success) return [{ code: detail.data.error ?? "error", detail: detail.data.detail, attr: null }];
-  const list = validationList.safeParse(body);
-  if (list.success) {
-    return list.data.detail.map((item) => ({
+  if (!isObject(body)) return [];
+  const { errors, message, error_code, detail, error, msg } = body;
+  if (Array.isArray(errors) && errors.every(isV1Item)) return errors.map(({ code, detail: text, attr }) => ({ code, detail: text, attr }));
+  if (isString(message) && isString(error_code)) return [{ code: error_code, detail: message, attr: null }];
+  if (isString(detail) && (error === undefined || isString(error))) return [{ code: error ?? "error", detail, attr: null }];
+  if (Array.isArray(detail) && detail.every(isLocatedMessage)) {
+    return detail.map((item) => ({
       code: "invalid",
       detail: item.msg,
       // ["body", "config", "url"] → "config.url", the field as a form names it.
       attr: item.loc.filter((part, i) => !(i === 0 && (part === "body" || part === "query"))).join(".") || null,
     }));
   }
-  const msg = msgBody.safeParse(body);
-  if (msg.success) return [{ code: "error", detail: msg.data.msg, attr: null }];
+  if (isString(msg)) return [{ code: "error", detail: msg, attr: null }];
   return [];
 }
 

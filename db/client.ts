@@ -44,7 +44,15 @@ async function openPostgres(url: string): Promise<Handle> {
     await migrator.end();
   }
 
-  const client = postgres(url, { max: 10, connect_timeout: 5, onnotice: () => {} });
+  const client = postgres(url, {
+    max: 10,
+    connect_timeout: 5,
+    onnotice: () => {},
+    // Reconnect attempts back off at most half a second apart (postgres.js's default grows to
+    // 20 s): after Postgres restarts, full service returns within a second, not after a
+    // backoff of several seconds chosen while it was down.
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 0.5),
+  });
   return {
     db: drizzle(client, { schema }) as unknown as Db,
     kind: "postgres",

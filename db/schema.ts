@@ -57,6 +57,9 @@ export const wrapperStatusEnum = pgEnum("wrapper_status", [
 export const orgs = pgTable("orgs", {
   id: text("id").primaryKey(), // a slug such as acme_corp
   name: text("name").notNull(),
+  // Kept exact by statement triggers on pipelines (migration 0001) so the unfiltered list's
+  // `count` is one row read, not a scan of every pipeline of the org.
+  pipelineCount: integer("pipeline_count").notNull().default(0),
   createdAt: createdAt(),
 });
 

@@ -97,7 +97,9 @@ test("a member sees only their own actions, and is told so", async ({ page }, te
   const name = `audit_member_${Date.now()}`;
   await signIn(page, MEMBER);
   // Something of their own to see: a pipeline they create.
-  const created = await page.request.post(`/api/v1/unstract/${ACME.id}/pipeline/`, { data: { pipeline_name: name } });
+  // With the session cookie, from the console's own origin (as the page's fetch would send it).
+  const origin = { origin: new URL(page.url()).origin };
+  const created = await page.request.post(`/api/v1/unstract/${ACME.id}/pipeline/`, { data: { pipeline_name: name }, headers: origin });
   expect(created.status()).toBe(201);
   await page.goto("/audit");
   await expect(page.getByTestId("audit-own-only")).toHaveText("You see only your own actions. Admins see everyone’s.");
@@ -106,5 +108,5 @@ test("a member sees only their own actions, and is told so", async ({ page }, te
   expect(actors.length).toBeGreaterThan(0);
   for (const actor of actors) expect(actor).toBe(MEMBER.email);
   await attachScreenshots(page, testInfo, "audit-member");
-  await page.request.delete(`/api/v1/unstract/${ACME.id}/pipeline/${((await created.json()) as { id: string }).id}/`);
+  await page.request.delete(`/api/v1/unstract/${ACME.id}/pipeline/${((await created.json()) as { id: string }).id}/`, { headers: origin });
 });

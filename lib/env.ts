@@ -51,13 +51,24 @@ export type Env = Omit<z.infer<typeof envSchema>, "DATA_DIR"> & { DATA_DIR: stri
 
 export class EnvError extends Error {}
 
+// A rejected value is echoed back to help fix it, except a secret's: the message goes to the
+// console and to whatever collects its logs. A URL keeps its shape with its password hidden.
+const SECRET_VARIABLES = new Set(["AUTH_SECRET", "SEED_ADMIN_PASSWORD", "SEED_ADMIN_TOKEN"]);
+const URL_VARIABLES = new Set(["DATABASE_URL", "AMQP_URL"]);
+
+function shown(name: string, value: string): string {
+  if (SECRET_VARIABLES.has(name)) return `${value.length} characters, not shown`;
+  if (URL_VARIABLES.has(name)) return JSON.stringify(value.replace(/^([^:/?#]+:\/\/[^:/?#@]*:)[^@/?#]*@/, "$1***@"));
+  return JSON.stringify(value);
+}
+
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? "environment");
       const got = source[name];
-      return `  ${name}: ${issue.message}${got === undefined ? "" : ` (got ${JSON.stringify(got)})`}`;
+      return `  ${name}: ${issue.message}${got === undefined ? "" : ` (got ${shown(name, got)})`}`;
     });
     throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}`);
   }

@@ -13,6 +13,7 @@ const SOURCE_FILES = [
   "postcss.config.js",
   "tsconfig.json",
   "instrumentation.ts",
+  "proxy.ts",
 ];
 
 function* walk(dir: string): Generator<string> {

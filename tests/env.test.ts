@@ -19,14 +19,35 @@ describe("environment", () => {
     ["PORT", "70000"],
     ["DATABASE_URL", "mysql://localhost/x"],
     ["SEED_ADMIN_EMAIL", "not-an-email"],
-    ["SEED_ADMIN_PASSWORD", "short"],
     ["SEED_DEMO", "yes"],
     ["AMQP_URL", "http://localhost"],
     ["WORKER", "maybe"],
-    ["AUTH_SECRET", "too-short"],
   ])("refuses %s=%s with a message naming the variable", (name, value) => {
     expect(() => parseEnv({ [name]: value })).toThrow(EnvError);
     expect(() => parseEnv({ [name]: value })).toThrow(new RegExp(`${name}: .*\\(got "${value}"\\)`));
+  });
+
+  it.each([
+    ["AUTH_SECRET", "too-short-secret"],
+    ["SEED_ADMIN_PASSWORD", "short"],
+    ["SEED_ADMIN_TOKEN", "slt_not-long-enough"],
+  ])("refuses %s without printing the secret it was given", (name, value) => {
+    const message = (() => {
+      try {
+        parseEnv({ [name]: value });
+      } catch (error) {
+        return error instanceof EnvError ? error.message : "";
+      }
+      return "";
+    })();
+    expect(message).toContain(`${name}: must be at least`);
+    expect(message).toContain(`(got ${value.length} characters, not shown)`);
+    expect(message).not.toContain(value);
+  });
+
+  it("hides the password of a rejected URL, keeping the rest", () => {
+    expect(() => parseEnv({ DATABASE_URL: "mysql://root:hunter2-secret@db/x" })).toThrow('DATABASE_URL: must be a postgres:// or postgresql:// URL (got "mysql://root:***@db/x")');
+    expect(() => parseEnv({ AMQP_URL: "http://guest:guest-secret@mq:5672" })).toThrow('(got "http://guest:***@mq:5672")');
   });
 
   it("accepts a full valid configuration", () => {

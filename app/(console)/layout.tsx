@@ -1,7 +1,9 @@
+import { HydrationBoundary } from "@tanstack/react-query";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { ConsoleShell } from "@/components/console/console-shell";
+import { askMe, meState } from "@/components/console/server-answers";
 import { LiveEventsProvider } from "@/components/live/live-events";
 import { authOptions } from "@/lib/auth/options";
 
@@ -12,9 +14,12 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   // No org left to show (removed from all of them): back to sign-in.
   if (!session?.userId || !session.orgId) redirect("/login");
   // Keyed by org: switching org remounts every page, so no view keeps the old org's state.
-  return (
+  // Who is signed in goes into the first HTML: the shell and every page read it at once.
+  const me = await askMe();
+  const shell = (
     <LiveEventsProvider key={session.orgId} orgId={session.orgId}>
       <ConsoleShell email={session.user?.email ?? ""}>{children}</ConsoleShell>
     </LiveEventsProvider>
   );
+  return me ? <HydrationBoundary state={meState(me)}>{shell}</HydrationBoundary> : shell;
 }

@@ -3,9 +3,10 @@
 import { listPipelines } from "@/lib/domain/pipelines";
 import { ORG, PAGE_SIZE } from "../config";
 import type { BenchDb } from "../db";
-import { api } from "../server";
+import { sampleRss } from "../rss";
+import { api, type Server } from "../server";
 import { runLoad, sample, type LoadResult } from "../stats";
-import { measured, type ResultRow } from "../table";
+import { absolute, measured, type ResultRow } from "../table";
 import type { Ctx } from "./context";
 import { replay } from "./replay";
 
@@ -24,18 +25,21 @@ export async function listFloor(b: BenchDb, ctx: Ctx): Promise<ListFloor> {
   return { page1: await runLoad(s.clients, s.loadRequests, s.loadMaxMs, task), statements: statements.length };
 }
 
-export async function listRows(ctx: Ctx, floor: ListFloor): Promise<ResultRow[]> {
+export async function listRows(ctx: Ctx, floor: ListFloor, server: Server): Promise<ResultRow[]> {
   const s = ctx.scale;
   const page1 = () => api("GET", listPath(""), 200).then(() => undefined);
   const health = () => api("GET", "/api/health", 200).then(() => undefined);
   for (let i = 0; i < 10; i++) await Promise.all([page1(), health()]);
+  const rss = sampleRss(server.pid);
   const list = await runLoad(s.clients, s.loadRequests, s.loadMaxMs, page1);
+  const peakMiB = rss.stop();
   const trivial = await runLoad(s.clients, s.loadRequests, s.loadMaxMs, health);
   const clients = `${s.clients} clients`;
   const rows = [
     measured("a", `list page 1, p50, ${clients}`, "ms", list.p50, floor.page1.p50, { text: "≤ 3 × floor", maxRatio: 3 }, `floor replays the ${floor.statements} statements of listPipelines`),
     measured("a", `list page 1, p99, ${clients}`, "ms", list.p99, floor.page1.p99, null),
     measured("a", `list throughput vs /api/health, ${clients}`, "req/s", list.throughput, trivial.throughput, { text: "≥ 0.5 × trivial", minRatio: 0.5 }),
+    absolute("h", "web server peak RSS during (a)", peakMiB, "MiB", { text: "≤ 350 MB", max: 350 }, "next-server's VmRSS, sampled every 50 ms"),
   ];
 
   const deep = ctx.listDeepPage;

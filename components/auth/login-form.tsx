@@ -21,6 +21,10 @@ export function LoginForm() {
       redirect: false,
     });
     setPending(false);
+    if (result?.status === 429) {
+      setError("Too many failed attempts. Wait a few minutes, then try again.");
+      return;
+    }
     if (!result || result.error) {
       setError("Wrong email or password.");
       return;

@@ -19,7 +19,7 @@ export interface PipelineListParams {
   cursor: string;
 }
 
-function listUrl(org: string, params: PipelineListParams): string {
+export function listUrl(org: string, params: PipelineListParams): string {
   const query = new URLSearchParams({ page_size: String(PAGE_SIZE) });
   if (params.search) query.set("search", params.search);
   if (params.type) query.set("type", params.type);

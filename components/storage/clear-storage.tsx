@@ -24,6 +24,8 @@ interface ClearStorageProps {
   stored?: { records: number; bytes: number };
 }
 
+const REPEAT_TOAST_MS = 10_000;
+
 const STATUS_TEXT = {
   Cleared: "Cleared: nothing is stored.",
   InUse: "In use: runs have left records and checkpoints.",
@@ -47,6 +49,7 @@ export function ClearStorage({ org, pipeline, canChange, running, align = "end",
   // Whether the end of the clear last seen running was announced: one toast per clear, though
   // the live event and the POST's answer may arrive in either order.
   const endAnnounced = useRef(false);
+  const lastToastAt = useRef(0);
   useEffect(() => {
     if (status !== "Cleared") {
       // In use again, or clearing: the next time it is Cleared is a new clear's end.
@@ -60,6 +63,12 @@ export function ClearStorage({ org, pipeline, canChange, running, align = "end",
     if ((watched.current || ownUnannounced) && !endAnnounced.current) {
       watched.current = false;
       endAnnounced.current = true;
+      // A read that left before the clear ended can land after its "Cleared" event and show
+      // Clearing for a moment (Cleared → Clearing → Cleared): that is the same end, not a new
+      // one. Two real clears of one pipeline do not end within seconds of each other.
+      const now = Date.now();
+      if (now - lastToastAt.current < REPEAT_TOAST_MS) return;
+      lastToastAt.current = now;
       showToast(`The storage of ${pipeline.name} is cleared.`);
     }
   }, [status, startedHere, pipeline.name]);

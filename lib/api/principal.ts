@@ -8,9 +8,13 @@ import { DomainError, notFound } from "@/lib/domain/errors";
 import { roleIn } from "@/lib/domain/members";
 import type { Principal } from "@/lib/domain/principal";
 import { authenticateToken } from "@/lib/domain/tokens";
+import { isMutation, isSameOrigin } from "@/lib/security/same-origin";
 
 export const unauthenticated = (message = "Authentication credentials were not provided.") =>
   new DomainError("unauthenticated", message);
+
+export const crossSiteRefused = () =>
+  new DomainError("forbidden", "Cross-site request refused: a change made with the session cookie must come from this site's own pages.");
 
 export function bearerOf(req: Request): string | null {
   const header = req.headers.get("authorization");
@@ -23,6 +27,7 @@ export function bearerOf(req: Request): string | null {
  * The principal of this request in `orgId` (or in the session's current org when no org is
  * named). Throws unauthenticated (401) without a valid credential, and not_found (404) when
  * the principal is not a member of the org named, so an org's existence is not confirmed.
+ * A cookie-authenticated change from another origin is forbidden (403).
  */
 export async function resolvePrincipal(db: Queryable, req: NextRequest, orgId?: string): Promise<Principal> {
   const bearer = bearerOf(req);
@@ -34,6 +39,9 @@ export async function resolvePrincipal(db: Queryable, req: NextRequest, orgId?: 
   }
   const session = await getToken({ req, secret: authSecret() });
   if (!session?.uid || !session.email) throw unauthenticated();
+  // The cookie rides along with requests other sites make the browser send: a change must
+  // come from our own origin (see lib/security/same-origin.ts). Bearer calls skip this.
+  if (isMutation(req) && !isSameOrigin(req)) throw crossSiteRefused();
   const org = orgId ?? session.orgId;
   if (!org) throw unauthenticated();
   const role = await roleIn(db, org, session.uid);

@@ -42,3 +42,11 @@ export type ChangeEvent =
 export async function notifyInTx(db: Queryable, event: ChangeEvent): Promise<void> {
   await db.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify({ ...event, at: new Date().toISOString() })})`);
 }
+
+/** Many events in one statement (the scheduler fires hundreds at once): one round trip. */
+export async function notifyManyInTx(db: Queryable, events: ChangeEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const at = new Date().toISOString();
+  const payloads = events.map((event) => sql`${JSON.stringify({ ...event, at })}`);
+  await db.execute(sql`select pg_notify(${EVENTS_CHANNEL}, p) from unnest(array[${sql.join(payloads, sql`, `)}]::text[]) p`);
+}

@@ -5,7 +5,7 @@ import { executions, pipelines, type Execution, type Pipeline } from "@/db/schem
 import { auditInTx, type AuditActor } from "./audit";
 import { notifyInTx } from "./events";
 import { DomainError, invalid, notFound } from "./errors";
-import { afterCursor, decodeCursor, keysetPage, orderBy, type Sort } from "./keyset";
+import { afterCursor, decodeCursor, keysetPage, orderBy, pageOffset, type Sort } from "./keyset";
 import { assertCanChange, loadVisiblePipeline } from "./pipeline-access";
 import type { Principal } from "./principal";
 
@@ -135,7 +135,7 @@ export async function listPipelineExecutions(
     query.endDate ? lte(executions.createdAt, query.endDate) : undefined,
     query.statuses?.length ? inArray(executions.status, query.statuses) : undefined,
   ];
-  const offset = cursor ? 0 : (query.page - 1) * query.pageSize;
+  const offset = pageOffset(query.page, query.pageSize, cursor);
   const [rows, [total]] = await Promise.all([
     db
       .select()

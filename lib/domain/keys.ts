@@ -146,7 +146,8 @@ export async function triggerWithKey(db: Db, orgId: string, pipelineId: string, 
       .select()
       .from(pipelineKeys)
       .where(and(eq(pipelineKeys.keyHash, hashSecret(plainKey)), eq(pipelineKeys.pipelineId, pipelineId)));
-    // The lookup is by hash; compare again in constant time so no timing tells a near miss.
+    // The lookup is by SHA-256 (safe against timing: see authenticateToken in ./tokens.ts); the
+    // row found is compared again in constant time, so no JS comparison leaks either.
     if (!key || !key.isActive || !timingSafeEqual(Buffer.from(key.keyHash), presented)) throw unauthorized();
     if (!pipeline.active) throw pipelineNotFound();
     await tx.update(pipelineKeys).set({ lastUsedAt: new Date() }).where(eq(pipelineKeys.id, key.id));

@@ -2,7 +2,7 @@
 // key as a row value, which walks an index from that point, so page 2,000 costs what page 1
 // costs. A cursor is opaque to clients: base64url of the sort, the direction and the key.
 import { sql, type SQL } from "drizzle-orm";
-import { invalid } from "./errors";
+import { invalid, notFound } from "./errors";
 import { isUuid } from "./ids";
 
 export type KeyCast = "timestamptz" | "text" | "int4" | "int8" | "uuid";
@@ -117,4 +117,15 @@ export function keysetPage<Row>(sort: Sort<Row>, fetched: Row[], limit: number, 
     next: hasNext && last ? encodeCursor(sort as Sort<unknown>, false, keyOf(last)) : null,
     previous: hasPrevious && first ? encodeCursor(sort as Sort<unknown>, true, keyOf(first)) : null,
   };
+}
+
+/**
+ * The rows a numbered page skips (0 in cursor mode). A page so far out that the offset is not a
+ * safe integer cannot exist, and Postgres would refuse it as a bigint: "Invalid page.", as DRF.
+ */
+export function pageOffset(page: number, pageSize: number, cursor: Cursor | null): number {
+  if (cursor) return 0;
+  const offset = (page - 1) * pageSize;
+  if (!Number.isSafeInteger(offset) || offset < 0) throw notFound("Invalid page.");
+  return offset;
 }

@@ -1,15 +1,14 @@
 // Pipelines: create, read, list, update, pause/resume and delete, with the rules of §1.
-import { and, asc, count, desc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/client";
 import {
-  executions,
   jobs,
   memberships,
+  orgs,
   resources,
   pipelineShares,
   pipelines,
   schedules,
-  users,
   type Execution,
   type Pipeline,
   type PipelineType,
@@ -19,7 +18,7 @@ import { notifyInTx } from "./events";
 import { removeStorageFiles } from "./storage-files";
 import { DomainError, invalid, notFound } from "./errors";
 import { issuePipelineKey } from "./keys";
-import { afterCursor, decodeCursor, keysetPage, orderBy, type Sort } from "./keyset";
+import { afterCursor, decodeCursor, keysetPage, orderBy, pageOffset, type Sort } from "./keyset";
 import { assertCanChange, loadVisiblePipeline, visibleTo } from "./pipeline-access";
 import type { Principal } from "./principal";
 import { assertValidSchedule, isValidTimezone, nextRun } from "./schedule-rules";
@@ -68,57 +67,58 @@ const NAME_TAKEN = "This pipeline name is already in use. Please select a differ
 
 // ---------------------------------------------------------------- reading
 
-/** Adds owner, shares, the last five runs and the next run time to pipeline rows. */
+interface RecentRunJson {
+  id: string;
+  status: Execution["status"];
+  created_at: string;
+  successful_files: number;
+  failed_files: number;
+}
+
+/**
+ * Adds owner, shares, the last five runs and the next run time to pipeline rows. One
+ * statement for the whole page: the shares and the runs come back as one JSON array per
+ * pipeline (built by Postgres), which costs the server far less than mapping a row per run.
+ */
 export async function withDetails(db: Queryable, rows: Pipeline[]): Promise<PipelineDetails[]> {
   if (rows.length === 0) return [];
-  const ids = rows.map((p) => p.id);
-  const userIds = [...new Set(rows.flatMap((p) => [p.ownerId, p.modifiedBy ?? p.ownerId]))];
-  const recent = db
+  const extras = await db
     .select({
-      executionId: executions.id,
-      status: executions.status,
-      timestamp: executions.createdAt,
-      successfulFiles: executions.successfulFiles,
-      failedFiles: executions.failedFiles,
+      id: pipelines.id,
+      // Written out with table names: inside a one-table select drizzle renders a column
+      // unqualified, and a bare "id" would mean the subquery's own.
+      ownerEmail: sql<string | null>`(select u.email from users u where u.id = pipelines.owner_id)`,
+      modifiedByEmail: sql<string | null>`(select u.email from users u where u.id = pipelines.modified_by)`,
+      sharedUsers: sql<PipelineDetails["sharedUsers"]>`coalesce((
+        select json_agg(json_build_object('id', u.id, 'email', u.email, 'name', u.name) order by u.email)
+        from pipeline_shares s join users u on u.id = s.user_id
+        where s.pipeline_id = pipelines.id), '[]'::json)`,
+      recentRuns: sql<RecentRunJson[]>`coalesce((
+        select json_agg(r order by r.created_at, r.id)
+        from (select e.id, e.status, e.created_at, e.successful_files, e.failed_files
+              from executions e where e.pipeline_id = pipelines.id
+              order by e.created_at desc, e.id desc limit 5) r), '[]'::json)`,
     })
-    .from(executions)
-    .where(eq(executions.pipelineId, pipelines.id))
-    .orderBy(desc(executions.createdAt), desc(executions.id))
-    .limit(5)
-    .as("recent");
-  const [people, shares, runs] = await Promise.all([
-    db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, userIds)),
-    db
-      .select({ pipelineId: pipelineShares.pipelineId, id: users.id, email: users.email, name: users.name })
-      .from(pipelineShares)
-      .innerJoin(users, eq(users.id, pipelineShares.userId))
-      .where(inArray(pipelineShares.pipelineId, ids))
-      .orderBy(users.email),
-    db
-      .select({
-        pipelineId: pipelines.id,
-        executionId: recent.executionId,
-        status: recent.status,
-        timestamp: recent.timestamp,
-        successfulFiles: recent.successfulFiles,
-        failedFiles: recent.failedFiles,
-      })
-      .from(pipelines)
-      .crossJoinLateral(recent)
-      .where(inArray(pipelines.id, ids)),
-  ]);
-  const emailOf = new Map(people.map((u) => [u.id, u.email]));
-  return rows.map((p) => ({
-    ...p,
-    ownerEmail: emailOf.get(p.ownerId) ?? "",
-    modifiedByEmail: p.modifiedBy ? (emailOf.get(p.modifiedBy) ?? null) : null,
-    sharedUsers: shares.filter((s) => s.pipelineId === p.id).map(({ id, email, name }) => ({ id, email, name })),
-    recentRuns: runs
-      .filter((r) => r.pipelineId === p.id)
-      .map(({ pipelineId: _, ...run }) => run)
-      .sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime()),
-    nextRunTime: p.active ? nextRun(p.cronString, p.timezone) : null,
-  }));
+    .from(pipelines)
+    .where(inArray(pipelines.id, rows.map((p) => p.id)));
+  const byId = new Map(extras.map((e) => [e.id, e]));
+  return rows.map((p) => {
+    const extra = byId.get(p.id);
+    return {
+      ...p,
+      ownerEmail: extra?.ownerEmail ?? "",
+      modifiedByEmail: extra?.modifiedByEmail ?? null,
+      sharedUsers: extra?.sharedUsers ?? [],
+      recentRuns: (extra?.recentRuns ?? []).map((r) => ({
+        executionId: r.id,
+        status: r.status,
+        timestamp: new Date(r.created_at),
+        successfulFiles: r.successful_files,
+        failedFiles: r.failed_files,
+      })),
+      nextRunTime: p.active ? nextRun(p.cronString, p.timezone) : null,
+    };
+  });
 }
 
 export async function getPipeline(db: Queryable, actor: Principal, id: string): Promise<PipelineDetails> {
@@ -191,7 +191,7 @@ function listFilters(actor: Principal, query: PipelineListQuery): (SQL | undefin
 export function pipelinePageQuery(db: Queryable, actor: Principal, query: PipelineListQuery) {
   const sort = pipelineSort(query.ordering);
   const cursor = query.cursor ? decodeCursor(query.cursor, sort as Sort<unknown>) : null;
-  const offset = cursor ? 0 : (query.page - 1) * query.pageSize;
+  const offset = pageOffset(query.page, query.pageSize, cursor);
   return {
     sort,
     cursor,
@@ -206,12 +206,21 @@ export function pipelinePageQuery(db: Queryable, actor: Principal, query: Pipeli
   };
 }
 
+/**
+ * How many pipelines the list matches. An admin's unfiltered list is the org's whole set, whose
+ * size the triggers of migration 0001 keep on the org row: at 100,000 pipelines that is one
+ * row read instead of a 30 ms scan on every request. Any filter or a member's visibility
+ * rule needs the real count.
+ */
+function countQuery(db: Queryable, actor: Principal, query: PipelineListQuery) {
+  const unfiltered = actor.role === "admin" && !query.type && query.active === undefined && !query.search;
+  if (unfiltered) return db.select({ n: orgs.pipelineCount }).from(orgs).where(eq(orgs.id, actor.orgId));
+  return db.select({ n: count() }).from(pipelines).where(and(...listFilters(actor, query)));
+}
+
 export async function listPipelines(db: Queryable, actor: Principal, query: PipelineListQuery): Promise<PipelineList> {
   const { sort, cursor, offset, rows: pageQuery } = pipelinePageQuery(db, actor, query);
-  const [rows, [total]] = await Promise.all([
-    pageQuery,
-    db.select({ n: count() }).from(pipelines).where(and(...listFilters(actor, query))),
-  ]);
+  const [rows, [total]] = await Promise.all([pageQuery, countQuery(db, actor, query)]);
   const n = total?.n ?? 0;
   if (!cursor && query.page > 1 && offset >= n) throw notFound("Invalid page.");
   const page = keysetPage(sort, rows, query.pageSize, cursor);

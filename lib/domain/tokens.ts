@@ -89,7 +89,14 @@ export async function revokeOwnToken(db: Db, actor: Principal, tokenId: string):
   });
 }
 
-/** The principal a presented token speaks for, or null when it is unknown, expired or revoked. */
+/**
+ * The principal a presented token speaks for, or null when it is unknown, expired or revoked.
+ *
+ * Found by an indexed lookup of its SHA-256, which is safe against timing attacks: what the
+ * index compares is the hash, and an attacker cannot choose a token whose hash shares a prefix
+ * with a stored one (that takes a preimage), so how long a near miss takes tells them nothing
+ * about any real token. No compare of the plain text ever happens.
+ */
 export async function authenticateToken(db: Queryable, plain: string): Promise<Principal | null> {
   if (!plain.startsWith(TOKEN_PREFIX)) return null;
   const now = new Date();
@@ -100,6 +107,7 @@ export async function authenticateToken(db: Queryable, plain: string): Promise<P
       userId: personalTokens.userId,
       email: users.email,
       role: memberships.role,
+      lastUsedAt: personalTokens.lastUsedAt,
     })
     .from(personalTokens)
     .innerJoin(
@@ -114,17 +122,22 @@ export async function authenticateToken(db: Queryable, plain: string): Promise<P
       ),
     );
   if (!row) return null;
-  await db
-    .update(personalTokens)
-    .set({ lastUsedAt: now })
-    .where(
-      and(
-        eq(personalTokens.id, row.id),
-        or(
-          isNull(personalTokens.lastUsedAt),
-          lt(personalTokens.lastUsedAt, new Date(now.getTime() - LAST_USED_RESOLUTION_MS)),
+  // Most requests find last_used_at fresh: no UPDATE (and no round trip) for them. The WHERE
+  // below still guards against two requests racing to write it.
+  const stale = !row.lastUsedAt || row.lastUsedAt.getTime() < now.getTime() - LAST_USED_RESOLUTION_MS;
+  if (stale) {
+    await db
+      .update(personalTokens)
+      .set({ lastUsedAt: now })
+      .where(
+        and(
+          eq(personalTokens.id, row.id),
+          or(
+            isNull(personalTokens.lastUsedAt),
+            lt(personalTokens.lastUsedAt, new Date(now.getTime() - LAST_USED_RESOLUTION_MS)),
+          ),
         ),
-      ),
-    );
+      );
+  }
   return { userId: row.userId, email: row.email, orgId: row.orgId, role: row.role, via: "token", tokenId: row.id };
 }

@@ -125,6 +125,7 @@ describe("GET pipeline/{id}/executions/", () => {
     expect(two.next).toBeNull();
     expect(two.previous).not.toBeNull();
     expectError(await list(org.member, "?page=3&page_size=3"), 404, "client_error", { detail: "Invalid page." });
+    expectError(await list(org.member, "?page=100000000000000000000"), 404, "client_error", { detail: "Invalid page." });
   });
 
   it("the cursor walks the same runs in the same order", async () => {

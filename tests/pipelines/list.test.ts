@@ -171,6 +171,9 @@ describe("GET pipeline/ (list)", () => {
       ["a negative page", "?page=-1"],
       ["a page that is not a number", "?page=two"],
       ["a fractional page", "?page=1.5"],
+      // Found by the reliability fuzzer: an offset past bigint was a 500 from Postgres.
+      ["a page whose offset overflows bigint, with a search", "?page=100000000000000000000&search=1000"],
+      ["a page whose offset overflows bigint", "?page=9007199254740991000"],
     ])("%s is 404 Invalid page.", async (_, query) => {
       expectError(await listAt(org, org.member, query), 404, "client_error", { code: "not_found", detail: "Invalid page.", attr: null });
     });

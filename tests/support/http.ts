@@ -16,6 +16,8 @@ export interface CallOptions {
   contentType?: string;
   token?: string;
   cookie?: string;
+  /** The Origin header a cookie call carries: ours by default, none with null. */
+  origin?: string | null;
   headers?: Record<string, string>;
 }
 
@@ -25,14 +27,22 @@ export interface Answer {
   headers: Headers;
 }
 
+export const ORIGIN = "http://localhost:3000";
+
 export async function call(handler: Handler, options: CallOptions = {}): Promise<Answer> {
   const headers = new Headers(options.headers);
   if (options.token !== undefined) headers.set("authorization", `Bearer ${options.token}`);
-  if (options.cookie) headers.set("cookie", options.cookie);
+  if (options.cookie) {
+    headers.set("cookie", options.cookie);
+    // A browser sends its page's Origin with every fetch that changes something; cookie calls
+    // are the console's, so they come from our own origin unless a test says otherwise.
+    const origin = options.origin === undefined ? ORIGIN : options.origin;
+    if (origin !== null && !headers.has("origin")) headers.set("origin", origin);
+  }
   let body: string | undefined = options.raw;
   if (body === undefined && options.body !== undefined) body = JSON.stringify(options.body);
   if (body !== undefined) headers.set("content-type", options.contentType ?? "application/json");
-  const req = new NextRequest(new URL(options.path ?? "/", "http://localhost:3000"), {
+  const req = new NextRequest(new URL(options.path ?? "/", ORIGIN), {
     method: options.method ?? "GET",
     headers,
     body,

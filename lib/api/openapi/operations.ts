@@ -391,6 +391,12 @@ const accountOperations: Operation[] = [
       400: invalidBody,
       401: error('"Invalid email, password or organization." (one answer for all three).'),
       415: badMediaType,
+      429: {
+        ...error(
+          "Too many failed attempts: 5 per client and email, or 50 per client, in 15 minutes (code `throttled`). Successful sign-ins never count; the wait is in Retry-After.",
+        ),
+        headers: { "Retry-After": "Seconds until an attempt is allowed again." },
+      },
     },
   },
   {
@@ -546,6 +552,12 @@ const sessionOperations: Operation[] = [
         description: "Signed in: to callbackUrl; refused: to /login?error=CredentialsSignin. With json=true the target is in the body instead of Location.",
         schema: redirectResponse,
       },
+      429: {
+        description:
+          "Too many failed attempts (5 per client and email, or 50 per client, in 15 minutes; successes never count): {url} naming /login?error=TooManyAttempts, and the wait in Retry-After.",
+        schema: redirectResponse,
+        headers: { "Retry-After": "Seconds until an attempt is allowed again." },
+      },
     },
   },
   {
@@ -612,6 +624,23 @@ const serviceOperations: Operation[] = [
   },
 ];
 
+const CROSS_SITE =
+  "Cross-site request refused: a change made with the session cookie must carry this site's own Origin (or, without Origin, Referer). Bearer-token calls are not checked.";
+
+/**
+ * Every change a session cookie may make can also be refused as cross-site: say so, in the
+ * surface's shape for a 403 (the 401's, except Maestro, whose 401 alone is {"msg"}).
+ */
+function withCrossSiteRefusal(op: Operation): Operation {
+  const unauthenticatedSpec = op.responses[401];
+  if (op.auth !== "principal" || op.method === "get" || !unauthenticatedSpec) return op;
+  const existing = op.responses[403];
+  const forbiddenSpec: ResponseSpec = existing
+    ? { ...existing, description: `${existing.description} Also: ${CROSS_SITE}` }
+    : { description: CROSS_SITE, schema: op.tag === "Maestro" ? res.maestroDetailResponse : unauthenticatedSpec.schema };
+  return { ...op, responses: { ...op.responses, 403: forbiddenSpec } };
+}
+
 export function apiOperations(settings: DocumentSettings): Operation[] {
-  return [...pipelineOperations(settings), ...consoleOperations, ...maestroOperations, ...storageOperations, ...resourceOperations, ...accountOperations, ...sessionOperations, ...serviceOperations];
+  return [...pipelineOperations(settings), ...consoleOperations, ...maestroOperations, ...storageOperations, ...resourceOperations, ...accountOperations, ...sessionOperations, ...serviceOperations].map(withCrossSiteRefusal);
 }

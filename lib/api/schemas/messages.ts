@@ -1,6 +1,6 @@
 // Validation messages in the words of the §1 dialect (Django REST framework), for every zod
 // schema of the API: a script sees "This field is required.", not a zod phrase.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 export const REQUIRED = "This field is required.";
 

@@ -1,6 +1,7 @@
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/options";
+import { clientIp, loginLimiter } from "@/lib/security/rate-limit";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
@@ -9,4 +10,59 @@ async function handler(req: NextRequest, context: Context) {
   return NextAuth(req, context, authOptions());
 }
 
-export { handler as GET, handler as POST };
+/**
+ * The credentials sign-in, rate-limited: next-auth gives its authorize callback no way to set a
+ * status or header, so the limit is checked here, before next-auth sees the request, and the
+ * outcome is read from next-auth's answer (a session cookie, or a redirect carrying an error).
+ */
+async function post(req: NextRequest, context: Context) {
+  const { nextauth } = await context.params;
+  if (nextauth.join("/") !== "callback/credentials") return handler(req, context);
+  const form = await signInForm(req.clone());
+  const email = form.get("email") ?? "";
+  const ip = clientIp(req);
+  const limiter = loginLimiter();
+  const verdict = limiter.check(ip, email);
+  if (!verdict.allowed) {
+    // Auth.js's own shape for a refused sign-in ({url} with an error), so next-auth/react's
+    // signIn() reads it as usual and sees the 429 in `status`.
+    const url = new URL(`/login?error=TooManyAttempts`, req.nextUrl.origin).toString();
+    return Response.json({ url }, { status: 429, headers: { "Retry-After": String(verdict.retryAfterSeconds) } });
+  }
+  const res = await handler(req, context);
+  const outcome = await outcomeOf(res);
+  if (outcome === "failed") limiter.recordFailure(ip, email);
+  else if (outcome === "signedIn") limiter.recordSuccess(ip, email);
+  return res;
+}
+
+async function signInForm(req: Request): Promise<URLSearchParams> {
+  const type = req.headers.get("content-type") ?? "";
+  try {
+    if (type.includes("application/json")) {
+      const body: unknown = await req.json();
+      const email = body && typeof body === "object" && "email" in body ? body.email : undefined;
+      return new URLSearchParams(typeof email === "string" ? { email } : {});
+    }
+    return new URLSearchParams(await req.text());
+  } catch {
+    return new URLSearchParams();
+  }
+}
+
+/**
+ * What next-auth did with the credentials: a session cookie is a success; a redirect (Location,
+ * or {url} with json=true) naming CredentialsSignin is a wrong email or password. Anything else
+ * (a missing CSRF token, say) never reached the password check and is not counted.
+ */
+async function outcomeOf(res: Response): Promise<"signedIn" | "failed" | "other"> {
+  if (/(^|[\s,])(__Secure-)?next-auth\.session-token=[^;]/.test(res.headers.get("set-cookie") ?? "")) return "signedIn";
+  let target = res.headers.get("location") ?? "";
+  if (!target && res.headers.get("content-type")?.includes("application/json")) {
+    const body: unknown = await res.clone().json().catch(() => null);
+    if (body && typeof body === "object" && "url" in body && typeof body.url === "string") target = body.url;
+  }
+  return /[?&]error=CredentialsSignin\b/.test(target) ? "failed" : "other";
+}
+
+export { handler as GET, post as POST };

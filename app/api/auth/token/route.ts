@@ -1,20 +1,39 @@
 // POST /api/auth/token {email, password, org} → a personal token for scripts (shown once).
 import { parseJsonBody } from "@/lib/api/body";
-import { v1Dialect } from "@/lib/api/dialects/v1";
+import { v1Dialect, v1Error } from "@/lib/api/dialects/v1";
 import { unauthenticated } from "@/lib/api/principal";
 import { publicRoute } from "@/lib/api/route";
 import { expiryFrom, issueTokenRequest } from "@/lib/api/schemas/auth";
 import { roleIn } from "@/lib/domain/members";
 import { createOwnToken } from "@/lib/domain/tokens";
 import { verifyCredentials } from "@/lib/domain/users";
+import { clientIp, loginLimiter } from "@/lib/security/rate-limit";
 
 export const POST = publicRoute(v1Dialect, async ({ req, db }) => {
   const body = await parseJsonBody(req, issueTokenRequest);
+  const ip = clientIp(req);
+  const limiter = loginLimiter();
+  // Checked before the password, so a client over its limit learns nothing from more guesses.
+  const verdict = limiter.check(ip, body.email);
+  if (!verdict.allowed) return throttled(verdict.retryAfterSeconds);
   const user = await verifyCredentials(db, body.email, body.password);
   const role = user ? await roleIn(db, body.org, user.id) : null;
   // One answer for a wrong password, an unknown email and an org the user is not in.
-  if (!user || !role) throw unauthenticated("Invalid email, password or organization.");
+  if (!user || !role) {
+    limiter.recordFailure(ip, body.email);
+    throw unauthenticated("Invalid email, password or organization.");
+  }
+  limiter.recordSuccess(ip, body.email);
   const actor = { userId: user.id, email: user.email, orgId: body.org, role, via: "session" as const };
   const issued = await createOwnToken(db, actor, { name: body.name, expiresAt: expiryFrom(body.expires_in_days) });
   return Response.json({ ...issued, org: body.org }, { status: 201 });
 });
+
+/** DRF's answer to a throttled request, with the wait in Retry-After as well. */
+function throttled(seconds: number): Response {
+  const res = v1Error(429, "client_error", [
+    { code: "throttled", detail: `Too many failed sign-in attempts. Expected available in ${seconds} seconds.`, attr: null },
+  ]);
+  res.headers.set("Retry-After", String(seconds));
+  return res;
+}

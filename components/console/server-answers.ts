@@ -1,0 +1,39 @@
+// Answers of the API computed while a console page renders on the server, so its first HTML
+// already holds them (no wait for the scripts and then a round trip per query). They come
+// from the API's own route handlers, called in-process with this request's cookie: exactly
+// what the browser would have fetched, with the same authorization and the same JSON.
+import "server-only";
+import { dehydrate, QueryClient, type DehydratedState, type QueryKey } from "@tanstack/react-query";
+import { headers } from "next/headers";
+import { NextRequest } from "next/server";
+import { cache } from "react";
+import { GET as getMe } from "@/app/api/v1/me/route";
+import { meKey, type Me } from "./use-me";
+
+type Handler = (req: NextRequest, context: { params?: Promise<Record<string, string>> }) => Promise<Response>;
+
+/** GET `path` through `handler` as this request's user; null unless it answers 2xx. */
+export async function askApi<T>(handler: Handler, path: string, params: Record<string, string> = {}): Promise<T | null> {
+  const incoming = await headers();
+  const host = incoming.get("host") ?? "localhost";
+  const url = new URL(path, `${incoming.get("x-forwarded-proto") ?? "http"}://${host}`);
+  const req = new NextRequest(url, { headers: { host, cookie: incoming.get("cookie") ?? "" } });
+  const res = await handler(req, { params: Promise.resolve(params) });
+  return res.ok ? ((await res.json()) as T) : null;
+}
+
+export function cacheState(entries: [QueryKey, unknown][]): DehydratedState {
+  const client = new QueryClient();
+  for (const [key, data] of entries) client.setQueryData(key, data);
+  return dehydrate(client);
+}
+
+/**
+ * Who is signed in, for the console's layout (the org switcher and every page read it).
+ * Cached per request: the layout and a page that needs the org both ask, one query answers.
+ */
+export const askMe = cache(async (): Promise<Me | null> => askApi<Me>(getMe, "/api/v1/me"));
+
+export function meState(me: Me): DehydratedState {
+  return cacheState([[meKey, me]]);
+}
