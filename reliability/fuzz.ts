@@ -69,6 +69,8 @@ const anyValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.constant(null) },
   { weight: 1, arbitrary: fc.array(fc.oneof(fc.string({ maxLength: 5 }), fc.integer()), { maxLength: 4 }) },
   { weight: 1, arbitrary: fc.dictionary(fc.string({ maxLength: 8 }), fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.constant(null)), { maxKeys: 4 }) },
+  // Objects whose keys shadow Object.prototype: String() of the first throws.
+  { weight: 1, arbitrary: fc.constantFrom<unknown>({ toString: "x" }, { valueOf: 1, toString: null }, JSON.parse('{"__proto__": {"role": "admin"}}'), { constructor: { prototype: 1 } }) },
 );
 
 const badId = fc.oneof(
@@ -210,6 +212,14 @@ function buildRequest(op: Operation, ids: RealIds, pick: <T>(arb: fc.Arbitrary<T
   return { method: op.method, path, headers, body, what: kinds.join(", ") || "bad path/auth" };
 }
 
+/** Node's default --max-http-header-size: the request line and headers together. */
+const NODE_MAX_HEADER_BYTES = 16 * 1024;
+
+function headBytes(r: FuzzRequest): number {
+  const headers = Object.entries(r.headers).reduce((n, [k, v]) => n + k.length + v.length + 4, 0);
+  return Buffer.byteLength(`${r.method} ${r.path} HTTP/1.1\r\n`) + headers;
+}
+
 function send(base: string, r: FuzzRequest): Promise<{ status: number; type: string; text: string }> {
   const url = new URL(base);
   return new Promise((resolve, reject) => {
@@ -319,6 +329,13 @@ export async function fuzzSection(): Promise<Section> {
         try {
           res = await send(server.base, r);
         } catch (error) {
+          // Node's parser refuses a head over its limit with 431 and closes at once; a client
+          // still writing a large body then sees the reset instead of the 431.
+          const code = (error as NodeJS.ErrnoException).code ?? "";
+          if (headBytes(r) > NODE_MAX_HEADER_BYTES && (code === "ECONNRESET" || code === "EPIPE")) {
+            transport++;
+            continue;
+          }
           section.fail(`${key} (${r.what}): no answer: ${error instanceof Error ? error.message : String(error)}`);
           continue;
         }
@@ -358,7 +375,7 @@ export async function fuzzSection(): Promise<Section> {
       }
     };
     await Promise.all(Array.from({ length: 6 }, worker));
-    section.note(`${requests.length} fuzzed requests over ${ops.length} operations; ${badShape} 4xx bodies out of shape; ${transport} refused by Node's parser (431/414); ${unrouted} with "."/".." segments resolved away from the route; seed ${config.seed}`);
+    section.note(`${requests.length} fuzzed requests over ${ops.length} operations; ${badShape} 4xx bodies out of shape; ${transport} refused by Node's parser (431/414, or reset while a large body was still being sent); ${unrouted} with "."/".." segments resolved away from the route; seed ${config.seed}`);
     // The server still answers normally afterwards.
     const after = await client.call("GET", v1("pipeline/"));
     if (after.status !== 200) section.fail(`after fuzzing, the pipeline list answers ${after.status}`);

@@ -66,6 +66,9 @@ describe("org-level console reads", () => {
     expect(lines.at(-1)!.message).toMatch(/^Run completed/);
     const after = await call(logs.GET, { token: org.member.token, params: { org_id: org.id, id: runId }, path: `/x?after=${lines[0]!.id}` });
     expect((after.body as { lines: unknown[] }).lines).toHaveLength(lines.length - 1);
+    // Found by the reliability fuzzer: a line id past bigint was a 500 from Postgres.
+    const huge = await call(logs.GET, { token: org.member.token, params: { org_id: org.id, id: runId }, path: "/x?after=100000000000000000000" });
+    expect(huge).toMatchObject({ status: 400, body: { type: "validation_error", errors: [{ attr: "after" }] } });
     const invisible = await call(oneExecution.GET, { token: org.member.token, params: { org_id: org.id, id: (await firstRunOf(hidden)) } });
     expect(invisible.status).toBe(404);
   });

@@ -206,6 +206,8 @@ describe("POST pipeline/ (create)", () => {
     { case: "a NUL character in the description", body: { description: "a\u0000b" }, attr: "description", detail: "Null characters are not allowed." },
     { case: "a bad pipeline_type", body: { pipeline_type: "BATCH" }, attr: "pipeline_type", detail: '"BATCH" is not a valid choice.' },
     { case: "a lower-case pipeline_type", body: { pipeline_type: "etl" }, attr: "pipeline_type", detail: '"etl" is not a valid choice.' },
+    // Found by the reliability fuzzer: quoting an object whose toString is a string was a 500.
+    { case: "an object with a toString key as pipeline_type", body: { pipeline_type: { toString: "x" } }, attr: "pipeline_type", detail: '"{"toString":"x"}" is not a valid choice.' },
     { case: "a cron of words", body: { cron_string: "every day" }, attr: "cron_string", detail: "Invalid cron string format." },
     { case: "a cron of 4 fields", body: { cron_string: "0 0 * *" }, attr: "cron_string", detail: "Invalid cron string format." },
     { case: "a cron of 6 fields", body: { cron_string: "0 0 0 * * *" }, attr: "cron_string", detail: "Invalid cron string format." },

@@ -29,6 +29,8 @@ export const logsQuery = z.object({
   after: z
     .string()
     .regex(/^\d+$/, "A valid integer is required.")
+    // Line ids are bigserials read as JS numbers; past 2^53 a number is no longer an id.
+    .refine((v) => Number.isSafeInteger(Number(v)), `Ensure this value is less than or equal to ${Number.MAX_SAFE_INTEGER}.`)
     .optional()
     .transform((v) => Number(v ?? 0)),
   limit: limit(1000, 500),

@@ -4,6 +4,12 @@ import { z } from "@/lib/zod";
 
 export const REQUIRED = "This field is required.";
 
+/**
+ * A received value as the message quotes it. Objects go through JSON: String() of a parsed
+ * {"toString": "x"} throws ("Cannot convert object to primitive value").
+ */
+const quoted = (input: unknown) => (typeof input === "object" && input !== null ? JSON.stringify(input) : String(input));
+
 z.config({
   customError: (issue) => {
     if (issue.input === undefined && issue.code === "invalid_type") return REQUIRED;
@@ -25,9 +31,9 @@ z.config({
         }
         return `Ensure this value is greater than or equal to ${issue.minimum}.`;
       case "invalid_value":
-        return `"${String(issue.input)}" is not a valid choice.`;
+        return `"${quoted(issue.input)}" is not a valid choice.`;
       case "invalid_format":
-        if (issue.format === "uuid") return `"${String(issue.input)}" is not a valid UUID.`;
+        if (issue.format === "uuid") return `"${quoted(issue.input)}" is not a valid UUID.`;
         if (issue.format === "email") return "Enter a valid email address.";
         if (issue.format === "datetime" || issue.format === "date") return "Datetime has wrong format.";
         return undefined;
