@@ -45,9 +45,12 @@ export async function seed(b: BenchDb, s: Scale): Promise<void> {
 
   await step("shares", () =>
     b.query(
+      // One in ten pipelines is shared with the first bench owner who does not own it (owners
+      // are assigned by uuid order, so a fixed user could own every such pipeline).
       `insert into pipeline_shares (pipeline_id, user_id)
-       select p.id, u.id from pipelines p, users u
-       where p.org_id = $1 and u.email = 'bench_owner_1@example.com' and p.owner_id <> u.id and right(p.name, 1) = '7'`,
+       select distinct on (p.id) p.id, u.id from pipelines p, users u
+       where p.org_id = $1 and u.email like 'bench_owner_%' and p.owner_id <> u.id and right(p.name, 1) = '7'
+       order by p.id, u.email`,
       [ORG],
     ),
   );

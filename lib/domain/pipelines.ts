@@ -76,49 +76,59 @@ interface RecentRunJson {
 }
 
 /**
- * Adds owner, shares, the last five runs and the next run time to pipeline rows. One
- * statement for the whole page: the shares and the runs come back as one JSON array per
- * pipeline (built by Postgres), which costs the server far less than mapping a row per run.
+ * Owner, shares and the last five runs of each row of `pipelines` (the table, or a page of it
+ * aliased "pipelines"), as correlated subqueries: the shares and the runs come back as one JSON
+ * array per pipeline (built by Postgres), which costs the server far less than a row per run.
+ * Written out with table names: inside a one-table select drizzle renders a column
+ * unqualified, and a bare "id" would mean the subquery's own.
  */
+const detailColumns = {
+  ownerEmail: sql<string | null>`(select u.email from users u where u.id = pipelines.owner_id)`,
+  modifiedByEmail: sql<string | null>`(select u.email from users u where u.id = pipelines.modified_by)`,
+  sharedUsers: sql<PipelineDetails["sharedUsers"]>`coalesce((
+    select json_agg(json_build_object('id', u.id, 'email', u.email, 'name', u.name) order by u.email)
+    from pipeline_shares s join users u on u.id = s.user_id
+    where s.pipeline_id = pipelines.id), '[]'::json)`,
+  recentRuns: sql<RecentRunJson[]>`coalesce((
+    select json_agg(r order by r.created_at, r.id)
+    from (select e.id, e.status, e.created_at, e.successful_files, e.failed_files
+          from executions e where e.pipeline_id = pipelines.id
+          order by e.created_at desc, e.id desc limit 5) r), '[]'::json)`,
+};
+
+interface DetailJson {
+  ownerEmail: string | null;
+  modifiedByEmail: string | null;
+  sharedUsers: PipelineDetails["sharedUsers"] | null;
+  recentRuns: RecentRunJson[] | null;
+}
+
+function detailed(p: Pipeline, extra: DetailJson | undefined): PipelineDetails {
+  return {
+    ...p,
+    ownerEmail: extra?.ownerEmail ?? "",
+    modifiedByEmail: extra?.modifiedByEmail ?? null,
+    sharedUsers: extra?.sharedUsers ?? [],
+    recentRuns: (extra?.recentRuns ?? []).map((r) => ({
+      executionId: r.id,
+      status: r.status,
+      timestamp: new Date(r.created_at),
+      successfulFiles: r.successful_files,
+      failedFiles: r.failed_files,
+    })),
+    nextRunTime: p.active ? nextRun(p.cronString, p.timezone) : null,
+  };
+}
+
+/** Adds owner, shares, the last five runs and the next run time to pipeline rows: one statement. */
 export async function withDetails(db: Queryable, rows: Pipeline[]): Promise<PipelineDetails[]> {
   if (rows.length === 0) return [];
   const extras = await db
-    .select({
-      id: pipelines.id,
-      // Written out with table names: inside a one-table select drizzle renders a column
-      // unqualified, and a bare "id" would mean the subquery's own.
-      ownerEmail: sql<string | null>`(select u.email from users u where u.id = pipelines.owner_id)`,
-      modifiedByEmail: sql<string | null>`(select u.email from users u where u.id = pipelines.modified_by)`,
-      sharedUsers: sql<PipelineDetails["sharedUsers"]>`coalesce((
-        select json_agg(json_build_object('id', u.id, 'email', u.email, 'name', u.name) order by u.email)
-        from pipeline_shares s join users u on u.id = s.user_id
-        where s.pipeline_id = pipelines.id), '[]'::json)`,
-      recentRuns: sql<RecentRunJson[]>`coalesce((
-        select json_agg(r order by r.created_at, r.id)
-        from (select e.id, e.status, e.created_at, e.successful_files, e.failed_files
-              from executions e where e.pipeline_id = pipelines.id
-              order by e.created_at desc, e.id desc limit 5) r), '[]'::json)`,
-    })
+    .select({ id: pipelines.id, ...detailColumns })
     .from(pipelines)
     .where(inArray(pipelines.id, rows.map((p) => p.id)));
   const byId = new Map(extras.map((e) => [e.id, e]));
-  return rows.map((p) => {
-    const extra = byId.get(p.id);
-    return {
-      ...p,
-      ownerEmail: extra?.ownerEmail ?? "",
-      modifiedByEmail: extra?.modifiedByEmail ?? null,
-      sharedUsers: extra?.sharedUsers ?? [],
-      recentRuns: (extra?.recentRuns ?? []).map((r) => ({
-        executionId: r.id,
-        status: r.status,
-        timestamp: new Date(r.created_at),
-        successfulFiles: r.successful_files,
-        failedFiles: r.failed_files,
-      })),
-      nextRunTime: p.active ? nextRun(p.cronString, p.timezone) : null,
-    };
-  });
+  return rows.map((p) => detailed(p, byId.get(p.id)));
 }
 
 export async function getPipeline(db: Queryable, actor: Principal, id: string): Promise<PipelineDetails> {
@@ -218,19 +228,35 @@ function countQuery(db: Queryable, actor: Principal, query: PipelineListQuery) {
   return db.select({ n: count() }).from(pipelines).where(and(...listFilters(actor, query)));
 }
 
+/**
+ * One page with its details and the list's count, in one statement: the page (limit + 1 rows,
+ * an index walk) is aliased "pipelines" so the detail subqueries run for its rows only (in the
+ * select list of the page itself they would also run for every row an offset skips), and the
+ * count is an uncorrelated subquery Postgres runs once. Each statement is a round trip whose
+ * socket write alone cost ~0.3 ms of server CPU here: two fewer per list request.
+ */
 export async function listPipelines(db: Queryable, actor: Principal, query: PipelineListQuery): Promise<PipelineList> {
   const { sort, cursor, offset, rows: pageQuery } = pipelinePageQuery(db, actor, query);
-  const [rows, [total]] = await Promise.all([pageQuery, countQuery(db, actor, query)]);
-  const n = total?.n ?? 0;
+  const page = pageQuery.as("pipelines");
+  const rows = await db
+    .select({ ...page._.selectedFields, ...detailColumns, total: sql<number>`(${countQuery(db, actor, query)})`.mapWith(Number) })
+    .from(page)
+    .orderBy(...orderBy(sort, cursor?.backwards ?? false));
+  // No rows: on page 1 the list is empty, past it the page does not exist; only a cursor
+  // that walked off the end needs the count asked apart.
+  let n = rows[0]?.total ?? 0;
+  if (rows.length === 0 && cursor) n = (await countQuery(db, actor, query))[0]?.n ?? 0;
   if (!cursor && query.page > 1 && offset >= n) throw notFound("Invalid page.");
-  const page = keysetPage(sort, rows, query.pageSize, cursor);
+  const kept = keysetPage(sort, rows, query.pageSize, cursor);
   return {
     count: n,
-    results: await withDetails(db, page.rows),
-    hasNext: cursor ? page.next !== null : rows.length > query.pageSize,
-    hasPrevious: cursor ? page.previous !== null : query.page > 1,
-    nextCursor: page.next,
-    previousCursor: page.previous,
+    results: kept.rows.map(({ ownerEmail, modifiedByEmail, sharedUsers, recentRuns, total: _total, ...p }) =>
+      detailed(p, { ownerEmail, modifiedByEmail, sharedUsers, recentRuns }),
+    ),
+    hasNext: cursor ? kept.next !== null : rows.length > query.pageSize,
+    hasPrevious: cursor ? kept.previous !== null : query.page > 1,
+    nextCursor: kept.next,
+    previousCursor: kept.previous,
   };
 }
 
