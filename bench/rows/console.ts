@@ -15,6 +15,22 @@ const CHROMIUM = "/usr/bin/chromium";
 const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
 const ADMIN = "admin@example.com";
 
+interface Stamped {
+  __firstRowAt?: number;
+}
+
+// Plain JS in a string: a function would be serialised with the bundler's helpers in it.
+const FIRST_ROW_STAMP = `(function () {
+  var check = function () {
+    if (window.__firstRowAt !== undefined) return;
+    var row = document.querySelector('[data-testid="pipeline-row"]');
+    if (row && row.getBoundingClientRect().height > 0) window.__firstRowAt = performance.now();
+    else requestAnimationFrame(check);
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true });
+  requestAnimationFrame(check);
+})();`;
+
 async function signedIn(browser: Browser): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL: BASE });
   const page = await context.newPage();
@@ -64,19 +80,29 @@ export async function consoleRows(ctx: Ctx): Promise<ResultRow[]> {
       );
     }
 
-    // Cold visits of /pipelines: navigation start → the first pipeline row in the DOM.
+    // Cold visits of /pipelines: navigation start → the first pipeline row on screen, stamped
+    // in the page (performance.now() counts from navigation start) by a script that checks at
+    // every DOM change and frame. Waiting on Playwright's side instead adds its retry steps
+    // (20, 50, 100, 100, 500 ms): up to half a second that no user sees.
     const times: number[] = [];
+    const outside: number[] = [];
     for (let i = 0; i < 5; i++) {
       const context = await browser.newContext({ baseURL: BASE });
       await context.addCookies(cookies);
       const page = await context.newPage();
+      await page.addInitScript({ content: FIRST_ROW_STAMP });
       const t = now();
       await page.goto("/pipelines", { waitUntil: "commit" });
-      await page.getByTestId("pipeline-row").first().waitFor({ timeout: 30_000 });
-      times.push(now() - t);
+      await page.waitForFunction(() => (window as unknown as Stamped).__firstRowAt !== undefined, null, { timeout: 30_000, polling: 50 });
+      outside.push(now() - t);
+      times.push(await page.evaluate(() => (window as unknown as Stamped).__firstRowAt ?? Number.NaN));
       await context.close();
     }
-    rows.splice(1, 0, absolute("g", "time to first rows of /pipelines, cold, median of 5", percentile(times, 50), "ms", { text: "≤ 1 s", max: 1000 }, `worst ${Math.round(Math.max(...times))} ms`));
+    rows.splice(
+      1,
+      0,
+      absolute("g", "time to first rows of /pipelines, cold, median of 5", percentile(times, 50), "ms", { text: "≤ 1 s", max: 1000 }, `worst ${Math.round(Math.max(...times))} ms; seen by Playwright ${Math.round(percentile(outside, 50))} ms`),
+    );
     return rows;
   } finally {
     await browser.close();

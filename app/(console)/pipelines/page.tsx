@@ -1,9 +1,7 @@
 import { HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { firstPageState } from "@/components/pipelines/first-page";
 import { PipelinesPage } from "@/components/pipelines/pipelines-page";
-import { Loading } from "@/components/ui/status";
 
 export const metadata: Metadata = { title: "Pipelines" };
 
@@ -11,10 +9,6 @@ export default async function Pipelines({ searchParams }: { searchParams: Promis
   // The list reads its filters from the URL's query string. The default view (no query) is
   // rendered with its rows on the server; any other view is fetched by the browser.
   const state = Object.keys(await searchParams).length === 0 ? await firstPageState() : null;
-  const page = (
-    <Suspense fallback={<Loading />}>
-      <PipelinesPage />
-    </Suspense>
-  );
+  const page = <PipelinesPage />;
   return state ? <HydrationBoundary state={state}>{page}</HydrationBoundary> : page;
 }
