@@ -126,7 +126,8 @@ export async function withDetails(db: Queryable, rows: Pipeline[]): Promise<Pipe
   const extras = await db
     .select({ id: pipelines.id, ...detailColumns })
     .from(pipelines)
-    .where(inArray(pipelines.id, rows.map((p) => p.id)));
+    // The rows' org rides along, so even this read by already-authorized ids names its org.
+    .where(and(inArray(pipelines.id, rows.map((p) => p.id)), inArray(pipelines.orgId, [...new Set(rows.map((p) => p.orgId))])));
   const byId = new Map(extras.map((e) => [e.id, e]));
   return rows.map((p) => detailed(p, byId.get(p.id)));
 }
