@@ -25,6 +25,7 @@ export interface LiveEvent {
 
 export interface StorageProgressEvent {
   storage_status: string;
+  started_at?: string;
   done_rows?: number;
   total_rows?: number;
   done_bytes?: number;

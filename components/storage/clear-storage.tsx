@@ -24,8 +24,6 @@ interface ClearStorageProps {
   stored?: { records: number; bytes: number };
 }
 
-const REPEAT_TOAST_MS = 10_000;
-
 const STATUS_TEXT = {
   Cleared: "Cleared: nothing is stored.",
   InUse: "In use: runs have left records and checkpoints.",
@@ -49,7 +47,9 @@ export function ClearStorage({ org, pipeline, canChange, running, align = "end",
   // Whether the end of the clear last seen running was announced: one toast per clear, though
   // the live event and the POST's answer may arrive in either order.
   const endAnnounced = useRef(false);
-  const lastToastAt = useRef(0);
+  // The clear whose end was announced, named by when it started (reads and events both carry it).
+  const announcedClear = useRef<number | null>(null);
+  const clearId = progress.startedAt;
   useEffect(() => {
     if (status !== "Cleared") {
       // In use again, or clearing: the next time it is Cleared is a new clear's end.
@@ -63,15 +63,11 @@ export function ClearStorage({ org, pipeline, canChange, running, align = "end",
     if ((watched.current || ownUnannounced) && !endAnnounced.current) {
       watched.current = false;
       endAnnounced.current = true;
-      // A read that left before the clear ended can land after its "Cleared" event and show
-      // Clearing for a moment (Cleared → Clearing → Cleared): that is the same end, not a new
-      // one. Two real clears of one pipeline do not end within seconds of each other.
-      const now = Date.now();
-      if (now - lastToastAt.current < REPEAT_TOAST_MS) return;
-      lastToastAt.current = now;
+      if (clearId !== null && announcedClear.current === clearId) return;
+      announcedClear.current = clearId;
       showToast(`The storage of ${pipeline.name} is cleared.`);
     }
-  }, [status, startedHere, pipeline.name]);
+  }, [status, startedHere, clearId, pipeline.name]);
 
   const blocked = clearBlockedReason({ canChange, storageStatus: status, running });
 

@@ -53,3 +53,29 @@ export function secondsLeft(progress: ClearProgress, now: number): number | null
   const rate = progress.doneRows / elapsed;
   return Math.max(0, (progress.totalRows - progress.doneRows) / rate);
 }
+
+/**
+ * The storage as it is now, from the last read and the last live event: whichever is newer;
+ * while both speak of one clear (named by when it started), the further of the two, since
+ * reads and events may cross. Null when there is neither.
+ */
+export function currentProgress(read: ClearProgress | null, event: ClearProgress | null, eventIsNewer: boolean): ClearProgress | null {
+  if (!read || !event) return read ?? event;
+  const sameClear =
+    read.startedAt !== null && event.startedAt !== null
+      ? read.startedAt === event.startedAt
+      : read.status === "Clearing" && event.totalRows === read.totalRows;
+  const startedAt = read.startedAt ?? (sameClear ? event.startedAt : null);
+  const newer = eventIsNewer ? { ...event, startedAt: event.startedAt ?? (sameClear ? read.startedAt : null) } : read;
+  if (!sameClear || newer.status !== "Clearing") return newer;
+  // One clear only moves forward: once either side saw it end, a late read or event of its
+  // progress does not bring it back; while it runs, the further of the two counts.
+  const ended = [read, event].find((p) => p.status === "Cleared");
+  if (ended) return { ...ended, startedAt };
+  return {
+    ...newer,
+    doneRows: Math.max(read.doneRows, event.doneRows),
+    doneBytes: Math.max(read.doneBytes, event.doneBytes),
+    startedAt,
+  };
+}

@@ -6,7 +6,7 @@ import { apiGet, apiPost } from "@/components/api-client";
 import { usePollWhenOffline, type StorageProgressEvent } from "@/components/live/live-events";
 import { queryKeys } from "@/components/query-keys";
 import type { storagePipelineResponse } from "@/lib/api/schemas/responses";
-import type { ClearProgress } from "./progress-math";
+import { currentProgress, type ClearProgress } from "./progress-math";
 
 export type StoragePipeline = z.infer<typeof storagePipelineResponse>;
 type StorageStatus = StoragePipeline["storage_status"];
@@ -64,23 +64,11 @@ export function useStorageProgress(org: string, pipeline: PipelineRef, fallbackS
         totalRows: event.total_rows ?? 0,
         doneBytes: event.done_bytes ?? 0,
         totalBytes: event.total_bytes ?? 0,
-        startedAt: null,
+        startedAt: event.started_at ? Date.parse(event.started_at) : null,
       }
     : null;
-
-  let progress: ClearProgress = fromRead ?? { status: fallbackStatus, doneRows: 0, totalRows: 0, doneBytes: 0, totalBytes: 0, startedAt: null };
-  if (fromEvent && (!fromRead || live.dataUpdatedAt > storage.dataUpdatedAt)) {
-    const sameClear = fromRead?.status === "Clearing" && fromEvent.totalRows === fromRead.totalRows;
-    progress = { ...fromEvent, startedAt: sameClear ? fromRead.startedAt : null };
-  }
-  if (fromEvent && fromRead && progress.status === "Clearing" && fromEvent.status === "Clearing" && fromEvent.totalRows === fromRead.totalRows) {
-    progress = {
-      ...progress,
-      doneRows: Math.max(fromEvent.doneRows, fromRead.doneRows),
-      doneBytes: Math.max(fromEvent.doneBytes, fromRead.doneBytes),
-      startedAt: fromRead.startedAt,
-    };
-  }
+  const fallback: ClearProgress = { status: fallbackStatus, doneRows: 0, totalRows: 0, doneBytes: 0, totalBytes: 0, startedAt: null };
+  const progress = currentProgress(fromRead, fromEvent, live.dataUpdatedAt > storage.dataUpdatedAt) ?? fallback;
   return {
     progress,
     /** The last clear has finished (or none ever ran, when false and not clearing). */

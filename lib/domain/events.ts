@@ -31,6 +31,8 @@ export type ChangeEvent =
       org_id: string;
       pipeline_id: string;
       storage_status: string;
+      /** When this clear started: names the clear, so a client tells one clear's events from the next's. */
+      started_at?: string;
       done_rows?: number;
       total_rows?: number;
       done_bytes?: number;

@@ -111,6 +111,7 @@ export async function requestStorageClear(db: Db, actor: Principal, name: string
       org_id: pipeline.orgId,
       pipeline_id: pipeline.id,
       storage_status: "Clearing",
+      started_at: progress.startedAt.toISOString(),
       done_rows: 0,
       total_rows: progress.totalRows,
       done_bytes: 0,

@@ -12,7 +12,10 @@ import { requestStorageClear } from "@/lib/domain/storage";
 import { storageDir } from "@/lib/domain/storage-files";
 import { clearNext } from "@/lib/worker/clearer";
 import { executeNext } from "@/lib/worker/executor";
+import { NextRequest } from "next/server";
+import { GET as events } from "@/app/api/v1/orgs/[org_id]/events/route";
 import { makeOrg, type TestOrg } from "../support/fixtures";
+import { sseReader } from "../support/sse";
 import { clearerOptions, executorOptions, pipelineWithJobs, sampleSource, tableDestination } from "./support";
 
 let org: TestOrg;
@@ -72,6 +75,42 @@ describe("storage clearing", () => {
 
     // Cleared is idempotent too; the next run puts it back InUse.
     expect((await requestStorageClear(db, org.admin, pipeline.name)).started).toBe(false);
+  });
+
+  it("names the clear in every live progress event by when it started, so a console tells one clear from the next", async () => {
+    const db = await getDb();
+    const pipeline = await pipelineWithStorage(2000);
+    const controller = new AbortController();
+    const res = await events(
+      new NextRequest(`http://localhost/api/v1/orgs/${org.id}/events`, { headers: { authorization: `Bearer ${org.admin.token}` }, signal: controller.signal }),
+      { params: Promise.resolve({ org_id: org.id }) },
+    );
+    const stream = sseReader(res);
+    // Runs announce their storage too (InUse); a clear's events are Clearing and Cleared.
+    const ofClear = (e: { event: string; data: Record<string, unknown> }) =>
+      e.event === "storage" && e.data.pipeline_id === pipeline.id && (e.data.storage_status === "Clearing" || e.data.storage_status === "Cleared");
+    const startedAts: unknown[] = [];
+    for (let round = 0; round < 2; round++) {
+      await requestStorageClear(db, org.admin, pipeline.name);
+      const [clear] = await db.select().from(storageClears).where(eq(storageClears.pipelineId, pipeline.id));
+      while (await clearNext(db, clearerOptions(org.id, 700))) {
+        // to the end
+      }
+      const seen = [];
+      for (let e = await stream.next(ofClear); e; e = await stream.next(ofClear, e.data.storage_status === "Cleared" ? 0 : 5000)) seen.push(e.data);
+      expect(seen.map((d) => d.storage_status)).toEqual(["Clearing", "Clearing", "Clearing", "Clearing", "Cleared"]);
+      expect(new Set(seen.map((d) => d.started_at))).toEqual(new Set([clear!.startedAt.toISOString()]));
+      startedAts.push(seen[0]!.started_at);
+      // Fill it again for the second clear.
+      if (round === 0) {
+        await executePipeline(db, org.admin, pipeline.id);
+        while (await executeNext(db, executorOptions(org.id))) {
+          // run it
+        }
+      }
+    }
+    expect(startedAts[0]).not.toBe(startedAts[1]);
+    controller.abort();
   });
 
   it("is refused while a run is pending, naming why", async () => {
