@@ -11,7 +11,7 @@ function int(name: string, fallback: number): number {
 const ci = process.env.CI === "true" || process.env.CI === "1";
 
 /**
- * The seed of the generated inputs (fuzz, load mix). In CI it comes from the commit, so a
+ * The seed of the fuzzer's generated requests. In CI it comes from the commit, so a
  * verdict is reproducible (`RELIABILITY_SEED` with the printed seed gives the same requests)
  * and each commit still explores other inputs; elsewhere it varies run to run.
  */
