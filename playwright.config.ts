@@ -46,5 +46,8 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     env: { PORT: String(PORT), NEXT_TELEMETRY_DISABLED: "1" },
+    // SIGTERM, not Playwright's default SIGKILL: e2e/support/server.ts then stops the server
+    // and drops the run's database and data dir instead of leaving them behind.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
   },
 });
