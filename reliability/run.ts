@@ -2,7 +2,8 @@
 // Postgres and RabbitMQ. Prints a summary table; exits non-zero on any 5xx (other than the
 // documented ones while Postgres is down), lost write, duplicate or failed check.
 import { config } from "./support/config";
-import { amqpReachable, dropLeftovers, postgresReachable } from "./support/infra";
+import { amqpReachable, postgresReachable } from "../tests/support/reachable";
+import { dropLeftovers } from "./support/infra";
 import { printSummary, Section } from "./support/report";
 import { stopAllServers } from "./support/server";
 import { loadSection } from "./load";

@@ -4,35 +4,15 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import amqp from "amqplib";
 import postgres from "postgres";
 import { config, PRIVATE_PG_PORT, PRIVATE_RABBIT } from "./config";
+
+import { amqpReachable } from "../../tests/support/reachable";
 
 export type Sql = postgres.Sql;
 
 export const sqlClient = (url: string, max = 5): Sql => postgres(url, { max, onnotice: () => {}, connect_timeout: 5 });
 
-export async function postgresReachable(url: string): Promise<boolean> {
-  const probe = postgres(url, { max: 1, connect_timeout: 3, onnotice: () => {} });
-  try {
-    await probe`select 1`;
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await probe.end({ timeout: 1 });
-  }
-}
-
-export async function amqpReachable(url: string): Promise<boolean> {
-  try {
-    const connection = await amqp.connect(url, { timeout: 3000 });
-    await connection.close();
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export interface FreshDb {
   url: string;

@@ -11,6 +11,7 @@ import { inject } from "vitest";
 import type { Db } from "@/db/client";
 import * as schema from "@/db/schema";
 import { createOrgWithAdmin } from "@/lib/domain/seed";
+import { postgresReachable } from "../support/reachable";
 
 const LOCAL_POSTGRES = "postgres://postgres@127.0.0.1:5432/postgres";
 
@@ -20,17 +21,6 @@ export interface RealPostgres {
   close: () => Promise<void>;
 }
 
-async function reachable(url: string): Promise<boolean> {
-  const probe = postgres(url, { max: 1, connect_timeout: 3, onnotice: () => {} });
-  try {
-    await probe`select 1`;
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await probe.end();
-  }
-}
 
 /**
  * A fresh database of its own on the suite's Postgres server (or the local one): the worker
@@ -39,7 +29,7 @@ async function reachable(url: string): Promise<boolean> {
  */
 export async function realPostgres(): Promise<RealPostgres | null> {
   const server = inject("databaseUrl") ?? LOCAL_POSTGRES;
-  if (!(await reachable(server))) {
+  if (!(await postgresReachable(server))) {
     if (process.env.CI) throw new Error(`CI needs a Postgres at ${server} for the concurrency tests`);
     return null;
   }

@@ -11,6 +11,7 @@ import { getDb } from "@/db/client";
 import { outboxMessages } from "@/db/schema";
 import { createOutboxRelay, type OutboxRelay } from "@/lib/worker/outbox-relay";
 import { makeOrg } from "../support/fixtures";
+import { amqpReachable } from "../support/reachable";
 import { deleteVia, makeResource, stateOf, waitFor } from "./support";
 
 const QUEUE = "resource_deleted";
@@ -18,16 +19,7 @@ const QUEUE = "resource_deleted";
 // else the machine's local RabbitMQ. Only a machine without one skips them, and never CI.
 const LOCAL_RABBITMQ = "amqp://guest:guest@127.0.0.1:5672";
 const brokerUrl = process.env.AMQP_URL || LOCAL_RABBITMQ;
-async function reachable(url: string): Promise<boolean> {
-  try {
-    const connection = await amqp.connect(url, { timeout: 3000 });
-    await connection.close();
-    return true;
-  } catch {
-    return false;
-  }
-}
-const amqpUrl = (await reachable(brokerUrl)) ? brokerUrl : null;
+const amqpUrl = (await amqpReachable(brokerUrl)) ? brokerUrl : null;
 if (!amqpUrl && process.env.CI) throw new Error(`CI needs RabbitMQ at ${brokerUrl}: the outbox relay specs must run`);
 if (!amqpUrl) console.warn(`[tests] no RabbitMQ at ${brokerUrl}: the RabbitMQ specs of the outbox relay are skipped`);
 
