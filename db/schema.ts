@@ -43,6 +43,15 @@ export const executionStatusEnum = pgEnum("execution_status", [
   "STOPPED",
   "ERROR",
 ]);
+export const decommissionStateEnum = pgEnum("decommission_state", [
+  "pausing",
+  "stopping",
+  "clearing",
+  "deleting",
+  "done",
+  "cancelled",
+  "failed",
+]);
 export const resourceKindEnum = pgEnum("resource_kind", ["source", "destination"]);
 export const wrapperStatusEnum = pgEnum("wrapper_status", [
   "PENDING",
@@ -192,6 +201,14 @@ export const pipelines = pgTable(
     runCount: integer("run_count").notNull().default(0),
     lastRunTime: ts("last_run_time"),
     lastRunStatus: runStatusEnum("last_run_status").notNull().default("YET_TO_START"),
+    // Who paused it, when and why, while it is paused; null while active. The label is the
+    // email of the user, or "system".
+    pausedBy: uuid("paused_by").references(() => users.id, { onDelete: "set null" }),
+    pausedByLabel: text("paused_by_label"),
+    pausedAt: ts("paused_at"),
+    pauseReason: text("pause_reason"),
+    /** When the scheduler resumes it by itself; null for "until someone resumes it". */
+    resumeAt: ts("resume_at"),
     createdAt: createdAt(),
     modifiedAt: ts("modified_at").notNull().defaultNow(),
   },
@@ -209,6 +226,7 @@ export const pipelines = pgTable(
     index("pipelines_org_created_idx").on(t.orgId, t.createdAt, t.id),
     index("pipelines_org_runs_idx").on(t.orgId, t.runCount, t.id),
     index("pipelines_owner_idx").on(t.ownerId),
+    index("pipelines_resume_idx").on(t.resumeAt).where(sql`${t.resumeAt} is not null`),
   ],
 );
 
@@ -360,6 +378,63 @@ export const storageClears = pgTable("storage_clears", {
   finishedAt: ts("finished_at"),
 });
 
+// ---------------------------------------------------------------- decommissions
+
+/** One step of a decommission as it went: what it did and when. */
+export interface DecommissionStep {
+  step: "pausing" | "stopping" | "clearing" | "deleting";
+  status: "pending" | "running" | "done" | "skipped" | "cancelled";
+  started_at: string | null;
+  finished_at: string | null;
+  detail: string | null;
+}
+
+const LIVE_DECOMMISSION = sql`state in ('pausing', 'stopping', 'clearing', 'deleting')`;
+
+// The server-side delete of a pipeline, step by step (pause, stop runs, clear storage, delete),
+// driven by the worker. No foreign key to the pipeline: the plan outlives what it deletes, to
+// say that it is done.
+export const decommissions = pgTable(
+  "decommissions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id, { onDelete: "cascade" }),
+    pipelineId: uuid("pipeline_id").notNull(),
+    pipelineName: text("pipeline_name").notNull(),
+    /** The pipeline's owner when it started: who may still read the plan once it is deleted. */
+    ownerId: uuid("owner_id").references(() => users.id, { onDelete: "set null" }),
+    state: decommissionStateEnum("state").notNull().default("pausing"),
+    steps: jsonb("steps").$type<DecommissionStep[]>().notNull(),
+    reason: text("reason"),
+    startedBy: uuid("started_by").references(() => users.id, { onDelete: "set null" }),
+    startedByLabel: text("started_by_label").notNull(),
+    /** Set when several pipelines were decommissioned by one request. */
+    batchId: uuid("batch_id"),
+    /** The pipeline's configuration when it started (name, type, schedule, jobs, sharing). */
+    snapshot: jsonb("snapshot").$type<Record<string, unknown>>().notNull(),
+    /** Storage rows when it started (the clear's own total takes over once it begins). */
+    totalRows: bigint("total_rows", { mode: "number" }).notNull().default(0),
+    error: text("error"),
+    /** Steps that failed in a row: a step that keeps failing ends the plan as failed. */
+    failures: integer("failures").notNull().default(0),
+    leaseOwner: text("lease_owner"),
+    leaseExpiresAt: ts("lease_expires_at"),
+    /** When a worker should look at it next (waiting on runs or a clear, it comes back later). */
+    wakeAt: ts("wake_at").notNull().defaultNow(),
+    startedAt: ts("started_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+    finishedAt: ts("finished_at"),
+  },
+  (t) => [
+    // At most one decommission under way per pipeline.
+    uniqueIndex("decommissions_live_uq").on(t.pipelineId).where(LIVE_DECOMMISSION),
+    index("decommissions_due_idx").on(t.wakeAt).where(LIVE_DECOMMISSION),
+    index("decommissions_pipeline_idx").on(t.orgId, t.pipelineId, t.startedAt),
+  ],
+);
+
 // ---------------------------------------------------------------- keys
 
 export const pipelineKeys = pgTable(
@@ -437,3 +512,5 @@ export type PipelineKey = typeof pipelineKeys.$inferSelect;
 export type Resource = typeof resources.$inferSelect;
 export type Wrapper = typeof wrappers.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
+export type Decommission = typeof decommissions.$inferSelect;
+export type DecommissionState = (typeof decommissionStateEnum.enumValues)[number];

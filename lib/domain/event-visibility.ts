@@ -24,12 +24,15 @@ export function eventVisibility(db: Queryable, principal: Principal): (event: Ch
   return async (event) => {
     if (event.org_id !== principal.orgId) return false;
     if (principal.role === "admin") return true;
-    if (event.kind === "resource" || event.kind === "wrapper") return true; // resources are org-wide
+    // Resources are org-wide, and every member may list the members.
+    if (event.kind === "resource" || event.kind === "wrapper" || event.kind === "member") return true;
     // A deleted pipeline can no longer be looked up: the event says who could see it.
     if (event.kind === "pipeline" && event.change === "deleted") {
       const { owner_id, shared_to_org, shared_user_ids } = event.audience;
       return owner_id === principal.userId || shared_to_org || shared_user_ids.includes(principal.userId);
     }
+    // A decommission's last events come after its pipeline is gone: its owner and starter still hear them.
+    if (event.kind === "decommission" && (event.owner_id === principal.userId || event.started_by === principal.userId)) return true;
     return pipelineVisible(event.pipeline_id);
   };
 }

@@ -38,6 +38,25 @@ export type ChangeEvent =
       done_bytes?: number;
       total_bytes?: number;
     }
+  | {
+      kind: "decommission";
+      org_id: string;
+      pipeline_id: string;
+      decommission_id: string;
+      state: string;
+      done_rows: number;
+      total_rows: number;
+      /** The pipeline's owner and who started it: who may still hear of it once it is deleted. */
+      owner_id: string | null;
+      started_by: string | null;
+    }
+  | {
+      kind: "member";
+      org_id: string;
+      user_id: string;
+      change: "added" | "removed" | "role";
+      role?: string;
+    }
   | { kind: "wrapper"; org_id: string; resource_id: string; wrapper_id: string; status: string }
   | { kind: "resource"; org_id: string; resource_id: string; change: "created" | "deleted" };
 
