@@ -5,6 +5,7 @@ export type DomainErrorCode =
   | "forbidden" // known principal, not allowed (403)
   | "not_found" // absent, or in another org, or not visible to the principal (404)
   | "conflict" // the current state forbids it (400 or 409 by dialect)
+  | "too_late" // the work has gone past the point where this was possible (409)
   | "inactive"; // the pipeline is paused (422 in §1)
 
 export class DomainError extends Error {
@@ -26,3 +27,11 @@ export const forbidden = (message = "You do not have permission to perform this 
   new DomainError("forbidden", message);
 export const invalid = (message: string, field: string | null = null, rule: string | null = null) =>
   new DomainError("invalid", message, field, rule);
+
+/** Several fields wrong at once: every one is reported, each with its field. */
+export class InvalidFields extends DomainError {
+  constructor(readonly items: { message: string; field: string | null }[]) {
+    const first = items[0] ?? { message: "Invalid input.", field: null };
+    super("invalid", first.message, first.field);
+  }
+}

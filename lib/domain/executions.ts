@@ -1,7 +1,7 @@
 // Executions (runs): starting one, listing them, and importing past runs.
 import { and, count, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/client";
-import { executions, pipelines, type Execution, type Pipeline } from "@/db/schema";
+import { executionLogs, executions, pipelines, type Execution, type Pipeline } from "@/db/schema";
 import { auditInTx, type AuditActor } from "./audit";
 import { notifyInTx } from "./events";
 import { DomainError, invalid, notFound } from "./errors";
@@ -224,34 +224,58 @@ export async function stopExecution(db: Db, actor: Principal, executionId: strin
     if (!execution) throw notFound();
     const access = await loadVisiblePipeline(tx, actor, execution.pipelineId);
     assertCanChange(actor, access);
-    if (execution.status !== "PENDING" && execution.status !== "EXECUTING") return execution;
-    const now = new Date();
-    const [stopped] = await tx
-      .update(executions)
-      .set(
-        execution.status === "PENDING"
-          ? { status: "STOPPED", stopRequested: true, finishedAt: now, errorMessage: "Stopped before it started.", modifiedAt: now }
-          : { stopRequested: true, modifiedAt: now },
-      )
-      .where(and(eq(executions.id, executionId), eq(executions.orgId, actor.orgId)))
-      .returning();
-    if (!stopped) throw notFound();
-    if (stopped.status === "STOPPED") {
-      await tx
-        .update(pipelines)
-        .set({ lastRunStatus: "FAILURE", lastRunTime: now })
-        .where(and(eq(pipelines.id, stopped.pipelineId), eq(pipelines.orgId, actor.orgId)));
-      await notifyInTx(tx, { kind: "execution", org_id: stopped.orgId, pipeline_id: stopped.pipelineId, execution_id: stopped.id, status: "STOPPED" });
-    }
-    await auditInTx(tx, actor, {
-      action: "execution.stop",
-      objectType: "execution",
-      objectId: executionId,
-      objectName: access.pipeline.name,
-      reason,
-    });
-    return stopped;
+    return stopRunInTx(tx, actor, execution, access.pipeline.name, reason);
   });
+}
+
+/**
+ * Stops one run the caller has locked and may stop: a PENDING run is STOPPED now, an EXECUTING
+ * one is asked to stop (its worker ends it STOPPED at the next batch). The run's log says who
+ * asked and why; the audit log too. A finished run is returned as it is.
+ */
+export async function stopRunInTx(tx: Queryable, actor: AuditActor, execution: Execution, pipelineName: string, reason?: string | null, context?: string): Promise<Execution> {
+  if (execution.status !== "PENDING" && execution.status !== "EXECUTING") return execution;
+  const now = new Date();
+  const [stopped] = await tx
+    .update(executions)
+    .set(
+      execution.status === "PENDING"
+        ? { status: "STOPPED", stopRequested: true, finishedAt: now, errorMessage: "Stopped before it started.", modifiedAt: now }
+        : { stopRequested: true, modifiedAt: now },
+    )
+    .where(and(eq(executions.id, execution.id), eq(executions.orgId, execution.orgId)))
+    .returning();
+  if (!stopped) throw notFound();
+  const what = stopped.status === "STOPPED" ? "Stopped before it started" : "Stop requested";
+  await tx.insert(executionLogs).values({
+    executionId: stopped.id,
+    level: "WARN",
+    message: `${what} by ${actor.email}${context ? ` (${context})` : ""}${reason ? `: ${reason}` : "."}`,
+  });
+  if (stopped.status === "STOPPED") {
+    await tx
+      .update(pipelines)
+      .set({ lastRunStatus: "FAILURE", lastRunTime: now })
+      .where(and(eq(pipelines.id, stopped.pipelineId), eq(pipelines.orgId, stopped.orgId)));
+    await notifyInTx(tx, { kind: "execution", org_id: stopped.orgId, pipeline_id: stopped.pipelineId, execution_id: stopped.id, status: "STOPPED" });
+  }
+  await auditInTx(tx, actor, {
+    action: "execution.stop",
+    objectType: "execution",
+    objectId: stopped.id,
+    objectName: pipelineName,
+    reason,
+  });
+  return stopped;
+}
+
+/** The pipeline's pending and executing runs, locked for the caller's transaction. */
+export async function runningRunsForUpdate(tx: Queryable, pipeline: Pick<Pipeline, "id" | "orgId">): Promise<Execution[]> {
+  return tx
+    .select()
+    .from(executions)
+    .where(and(eq(executions.pipelineId, pipeline.id), eq(executions.orgId, pipeline.orgId), inArray(executions.status, ["PENDING", "EXECUTING"])))
+    .for("update");
 }
 
 // ---------------------------------------------------------------- one run, and what runs

@@ -8,12 +8,12 @@ import {
   resources,
   pipelineShares,
   pipelines,
-  schedules,
+  type DecommissionState,
   type Execution,
   type Pipeline,
   type PipelineType,
 } from "@/db/schema";
-import { auditInTx } from "./audit";
+import { auditInTx, type AuditActor } from "./audit";
 import { notifyInTx } from "./events";
 import { removeStorageFiles } from "./storage-files";
 import { DomainError, invalid, notFound } from "./errors";
@@ -21,6 +21,8 @@ import { issuePipelineKey } from "./keys";
 import { afterCursor, decodeCursor, keysetPage, orderBy, pageOffset, type Sort } from "./keyset";
 import { assertCanChange, loadVisiblePipeline, visibleTo } from "./pipeline-access";
 import type { Principal } from "./principal";
+import { activeColumns, assertNotDecommissioning, assertResumeAt, recordActiveChange, setActiveInTx, syncSchedule } from "./pausing";
+import { pipelineConfigInTx } from "./pipeline-config";
 import { assertValidSchedule, isValidTimezone, nextRun } from "./schedule-rules";
 import type { PipelineOrdering } from "./pipeline-vocabulary";
 import { isUniqueViolation } from "./sql-errors";
@@ -45,6 +47,8 @@ export interface PipelineInput {
   sharedUserIds?: string[];
   jobs?: JobInput[];
   reason?: string | null;
+  /** With active=false: when the scheduler resumes it (null: until someone does). */
+  resumeAt?: Date | null;
 }
 
 export interface RecentRun {
@@ -61,6 +65,8 @@ export interface PipelineDetails extends Pipeline {
   sharedUsers: { id: string; email: string; name: string }[];
   recentRuns: RecentRun[]; // oldest first
   nextRunTime: Date | null;
+  /** The decommission under way, if one is. */
+  decommission: { id: string; state: DecommissionState } | null;
 }
 
 const NAME_TAKEN = "This pipeline name is already in use. Please select a different name.";
@@ -94,6 +100,10 @@ const detailColumns = {
     from (select e.id, e.status, e.created_at, e.successful_files, e.failed_files
           from executions e where e.pipeline_id = pipelines.id
           order by e.created_at desc, e.id desc limit 5) r), '[]'::json)`,
+  // At most one (a unique partial index): an index probe per row.
+  decommission: sql<PipelineDetails["decommission"]>`(
+    select json_build_object('id', d.id, 'state', d.state) from decommissions d
+    where d.pipeline_id = pipelines.id and d.state in ('pausing', 'stopping', 'clearing', 'deleting'))`,
 };
 
 interface DetailJson {
@@ -101,6 +111,7 @@ interface DetailJson {
   modifiedByEmail: string | null;
   sharedUsers: PipelineDetails["sharedUsers"] | null;
   recentRuns: RecentRunJson[] | null;
+  decommission: PipelineDetails["decommission"];
 }
 
 function detailed(p: Pipeline, extra: DetailJson | undefined): PipelineDetails {
@@ -117,6 +128,7 @@ function detailed(p: Pipeline, extra: DetailJson | undefined): PipelineDetails {
       failedFiles: r.failed_files,
     })),
     nextRunTime: p.active ? nextRun(p.cronString, p.timezone) : null,
+    decommission: extra?.decommission ?? null,
   };
 }
 
@@ -251,8 +263,8 @@ export async function listPipelines(db: Queryable, actor: Principal, query: Pipe
   const kept = keysetPage(sort, rows, query.pageSize, cursor);
   return {
     count: n,
-    results: kept.rows.map(({ ownerEmail, modifiedByEmail, sharedUsers, recentRuns, total: _total, ...p }) =>
-      detailed(p, { ownerEmail, modifiedByEmail, sharedUsers, recentRuns }),
+    results: kept.rows.map(({ ownerEmail, modifiedByEmail, sharedUsers, recentRuns, decommission, total: _total, ...p }) =>
+      detailed(p, { ownerEmail, modifiedByEmail, sharedUsers, recentRuns, decommission }),
     ),
     hasNext: cursor ? kept.next !== null : rows.length > query.pageSize,
     hasPrevious: cursor ? kept.previous !== null : query.page > 1,
@@ -286,24 +298,6 @@ async function checkShareTargets(db: Queryable, actor: Principal, ownerId: strin
   const stranger = userIds.find((id) => !members.has(id));
   if (stranger) throw invalid(`Invalid pk "${stranger}" - object does not exist.`, "shared_users");
   if (userIds.includes(ownerId)) throw invalid("The owner already has access to this pipeline.", "shared_users");
-}
-
-async function syncSchedule(tx: Queryable, pipeline: Pipeline): Promise<void> {
-  if (!pipeline.cronString) {
-    await tx.delete(schedules).where(eq(schedules.pipelineId, pipeline.id));
-    return;
-  }
-  const values = {
-    cron: pipeline.cronString,
-    timezone: pipeline.timezone,
-    active: pipeline.active,
-    nextFireAt: pipeline.active ? nextRun(pipeline.cronString, pipeline.timezone) : null,
-    updatedAt: new Date(),
-  };
-  await tx
-    .insert(schedules)
-    .values({ pipelineId: pipeline.id, orgId: pipeline.orgId, ...values })
-    .onConflictDoUpdate({ target: schedules.pipelineId, set: values });
 }
 
 async function replaceShares(tx: Queryable, pipelineId: string, userIds: string[]): Promise<void> {
@@ -341,8 +335,15 @@ async function addJobs(tx: Queryable, pipeline: Pipeline, list: JobInput[]): Pro
   );
 }
 
-/** Creates an active pipeline, its schedule when it has a cron, and its first API key. */
-export async function createPipelineInTx(tx: Queryable, actor: Principal, input: PipelineInput & { name: string; id?: string }) {
+export interface CreateOptions {
+  /** Created paused, with this reason (an import): no run starts until someone resumes it. */
+  paused?: { reason: string };
+  /** §1 creation makes the first API key; an import makes none (never the old ones). */
+  issueKey?: boolean;
+}
+
+/** Creates a pipeline (active unless asked paused), its schedule when it has a cron, and its first API key. */
+export async function createPipelineInTx(tx: Queryable, actor: Principal, input: PipelineInput & { name: string; id?: string }, options: CreateOptions = {}) {
   const timezone = input.timezone ?? "UTC";
   checkSchedule(input.cronString, timezone);
   await assertNameFree(tx, actor.orgId, input.name);
@@ -360,15 +361,16 @@ export async function createPipelineInTx(tx: Queryable, actor: Principal, input:
       cronString: input.cronString || null,
       timezone,
       sharedToOrg: input.sharedToOrg ?? false,
-      active: true,
+      ...activeColumns(actor, !options.paused, options.paused),
     })
     .returning();
   if (!pipeline) throw new Error("insert returned no row");
   await syncSchedule(tx, pipeline);
   await replaceShares(tx, pipeline.id, input.sharedUserIds ?? []);
   await addJobs(tx, pipeline, input.jobs ?? []);
-  const key = await issuePipelineKey(tx, pipeline, actor, `API Key for ${pipeline.name}`);
+  const key = options.issueKey === false ? null : await issuePipelineKey(tx, pipeline, actor, `API Key for ${pipeline.name}`);
   await auditInTx(tx, actor, { action: "pipeline.create", objectType: "pipeline", objectId: pipeline.id, objectName: pipeline.name, reason: input.reason });
+  if (options.paused) await auditInTx(tx, actor, { action: "pipeline.pause", objectType: "pipeline", objectId: pipeline.id, objectName: pipeline.name, reason: options.paused.reason });
   await notifyInTx(tx, { kind: "pipeline", org_id: pipeline.orgId, pipeline_id: pipeline.id, change: "created", name: pipeline.name });
   return { pipeline, key };
 }
@@ -395,11 +397,17 @@ export async function createPipeline(db: Db, actor: Principal, input: PipelineIn
     }),
   );
   const [details] = await withDetails(db, [pipeline]);
-  if (!details) throw notFound();
+  if (!details || !key) throw notFound();
   return { pipeline: details, key };
 }
 
-/** Update (PUT replaces the editable fields, PATCH only those given). Owner or org admin. */
+/** The fields of an update besides pause/resume: a change to any of them is a "pipeline.update". */
+const EDIT_FIELDS = ["name", "type", "description", "cronString", "timezone", "sharedToOrg", "sharedUserIds"] as const;
+
+/**
+ * Update (PUT replaces the editable fields, PATCH only those given). Owner or org admin. A change
+ * of `active` is a pause or resume (who, when, why, until when); `resumeAt` needs a pause.
+ */
 export async function updatePipeline(
   db: Db,
   actor: Principal,
@@ -418,6 +426,14 @@ export async function updatePipeline(
       if (input.name !== undefined && input.name !== before.name) await assertNameFree(tx, actor.orgId, input.name, id);
       if (input.sharedUserIds) await checkShareTargets(tx, actor, before.ownerId, input.sharedUserIds);
 
+      const pausedAfter = input.active === undefined ? !before.active : !input.active;
+      if (input.resumeAt) {
+        if (!pausedAfter) throw invalid("Only a paused pipeline has a resume time: send active: false with it.", "resume_at");
+        assertResumeAt(input.resumeAt);
+      }
+      const activeChanged = input.active !== undefined && input.active !== before.active;
+      if (activeChanged && input.active) await assertNotDecommissioning(tx, before);
+      const pause = { reason: options.reason, resumeAt: input.resumeAt };
       const [pipeline] = await tx
         .update(pipelines)
         .set({
@@ -426,8 +442,10 @@ export async function updatePipeline(
           description: input.description,
           cronString,
           timezone,
-          active: input.active,
           sharedToOrg: input.sharedToOrg,
+          ...(activeChanged ? activeColumns(actor, input.active ?? before.active, pause) : {}),
+          // Already paused: a new resume time (or null, for "until someone resumes it") replaces the old.
+          ...(!activeChanged && pausedAfter && input.resumeAt !== undefined ? { resumeAt: input.resumeAt } : {}),
           modifiedBy: actor.userId,
           modifiedAt: new Date(),
         })
@@ -438,9 +456,6 @@ export async function updatePipeline(
       if (input.sharedUserIds) await replaceShares(tx, id, input.sharedUserIds);
 
       const audit = { objectType: "pipeline", objectId: id, objectName: pipeline.name, reason: options.reason };
-      if (input.active !== undefined && input.active !== before.active) {
-        await auditInTx(tx, actor, { ...audit, action: input.active ? "pipeline.resume" : "pipeline.pause" });
-      }
       if (input.sharedUserIds || (input.sharedToOrg !== undefined && input.sharedToOrg !== before.sharedToOrg)) {
         await auditInTx(tx, actor, {
           ...audit,
@@ -448,8 +463,11 @@ export async function updatePipeline(
           details: { shared_users: input.sharedUserIds ?? null, shared_to_org: pipeline.sharedToOrg },
         });
       }
-      await auditInTx(tx, actor, { ...audit, action: "pipeline.update" });
-      await notifyInTx(tx, { kind: "pipeline", org_id: pipeline.orgId, pipeline_id: id, change: "updated", active: pipeline.active, name: pipeline.name });
+      // A pause alone is one "pipeline.pause" entry, not a pause and an update.
+      const edited = EDIT_FIELDS.some((field) => input[field] !== undefined) || (!activeChanged && input.resumeAt !== undefined);
+      if (edited) await auditInTx(tx, actor, { ...audit, action: "pipeline.update" });
+      if (activeChanged) await recordActiveChange(tx, actor, pipeline, pause);
+      else await notifyInTx(tx, { kind: "pipeline", org_id: pipeline.orgId, pipeline_id: id, change: "updated", active: pipeline.active, name: pipeline.name });
       return pipeline;
     }),
   );
@@ -472,51 +490,52 @@ export async function setPipelineActive(db: Db, actor: Principal, id: string, ac
         ? new DomainError("conflict", "Pipeline is not paused", null, "PipelineNotPaused")
         : new DomainError("conflict", "Pipeline is already paused", null, "PipelineAlreadyPaused");
     }
-    const [pipeline] = await tx
-      .update(pipelines)
-      .set({ active, modifiedBy: actor.userId, modifiedAt: new Date() })
-      .where(and(eq(pipelines.id, id), eq(pipelines.orgId, actor.orgId)))
-      .returning();
-    if (!pipeline) throw notFound();
-    await syncSchedule(tx, pipeline);
-    await auditInTx(tx, actor, {
-      action: active ? "pipeline.resume" : "pipeline.pause",
-      objectType: "pipeline",
-      objectId: id,
-      objectName: pipeline.name,
-      reason,
-    });
-    await notifyInTx(tx, { kind: "pipeline", org_id: pipeline.orgId, pipeline_id: id, change: "updated", active, name: pipeline.name });
-    return pipeline;
+    return setActiveInTx(tx, actor, access.pipeline, active, { reason });
   });
 }
 
 /**
  * Deletes a pipeline and everything that is its own (jobs, job states, executions and logs,
- * schedule, keys, shares, storage rows) in one transaction; resources and destination tables
- * stay. Owner or org admin.
+ * schedule, keys, shares, storage rows) inside the caller's transaction; resources and
+ * destination tables stay. The audit entry keeps the pipeline's configuration, so it can be
+ * recreated. The caller has checked the actor may, and removes the storage files after commit.
  */
+export async function deletePipelineInTx(tx: Queryable, actor: AuditActor, pipeline: Pipeline, reason?: string | null): Promise<Pipeline> {
+  const [snapshot, shares] = await Promise.all([
+    pipelineConfigInTx(tx, pipeline),
+    tx.select({ userId: pipelineShares.userId }).from(pipelineShares).where(eq(pipelineShares.pipelineId, pipeline.id)),
+  ]);
+  // Every dependent row goes by ON DELETE CASCADE, inside this transaction.
+  const [removed] = await tx
+    .delete(pipelines)
+    .where(and(eq(pipelines.id, pipeline.id), eq(pipelines.orgId, pipeline.orgId)))
+    .returning();
+  if (!removed) throw notFound();
+  await auditInTx(tx, actor, {
+    action: "pipeline.delete",
+    objectType: "pipeline",
+    objectId: removed.id,
+    objectName: removed.name,
+    reason,
+    details: { snapshot },
+  });
+  await notifyInTx(tx, {
+    kind: "pipeline",
+    org_id: removed.orgId,
+    pipeline_id: removed.id,
+    change: "deleted",
+    name: removed.name,
+    audience: { owner_id: removed.ownerId, shared_to_org: removed.sharedToOrg, shared_user_ids: shares.map((s) => s.userId) },
+  });
+  return removed;
+}
+
+/** Deletes a pipeline at once (the §1 and Maestro DELETE): owner or org admin, one transaction. */
 export async function deletePipeline(db: Db, actor: Principal, id: string, reason?: string | null): Promise<Pipeline> {
   const removed = await db.transaction(async (tx) => {
     const access = await loadVisiblePipeline(tx, actor, id, true);
     assertCanChange(actor, access);
-    const shares = await tx.select({ userId: pipelineShares.userId }).from(pipelineShares).where(eq(pipelineShares.pipelineId, id));
-    // Every dependent row goes by ON DELETE CASCADE, inside this transaction.
-    const [removed] = await tx
-      .delete(pipelines)
-      .where(and(eq(pipelines.id, id), eq(pipelines.orgId, actor.orgId)))
-      .returning();
-    if (!removed) throw notFound();
-    await auditInTx(tx, actor, { action: "pipeline.delete", objectType: "pipeline", objectId: id, objectName: removed.name, reason });
-    await notifyInTx(tx, {
-      kind: "pipeline",
-      org_id: removed.orgId,
-      pipeline_id: id,
-      change: "deleted",
-      name: removed.name,
-      audience: { owner_id: removed.ownerId, shared_to_org: removed.sharedToOrg, shared_user_ids: shares.map((s) => s.userId) },
-    });
-    return removed;
+    return deletePipelineInTx(tx, actor, access.pipeline, reason);
   });
   // Files go only once the rows are gone for good: a failed transaction leaves both.
   await removeStorageFiles(id);

@@ -3,7 +3,7 @@
 import { and, count, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/client";
 import { executions, pipelines, storageClears, storageRecords, type Pipeline } from "@/db/schema";
-import { auditInTx } from "./audit";
+import { auditInTx, type AuditActor } from "./audit";
 import { DomainError } from "./errors";
 import { notifyInTx } from "./events";
 import { assertCanChange, loadVisiblePipeline, visibleTo } from "./pipeline-access";
@@ -64,61 +64,69 @@ export async function requestStorageClear(db: Db, actor: Principal, name: string
     // The row lock orders this against a concurrent execute: one of them sees the other.
     const pipeline = await pipelineByName(tx, actor, name, true);
     assertCanChange(actor, { pipeline, isOwner: pipeline.ownerId === actor.userId, isShared: false });
-    if (pipeline.storageStatus !== "InUse") return { pipeline, started: false };
-    const running = await runningExecutions(tx, pipeline.id);
-    if (running > 0) {
-      throw new DomainError(
-        "conflict",
-        `Storage can only be cleared when nothing of the pipeline is running; ${running} execution(s) are pending or executing.`,
-        null,
-        "StorageStatusImmutableUnlessStopped",
-      );
-    }
-    assertStorageTransition(pipeline.storageStatus, "Clearing");
-    const [totals] = await tx
-      .select({ rows: count(), bytes: sql<string>`coalesce(sum(${storageRecords.bytes}), 0)` })
-      .from(storageRecords)
-      .where(eq(storageRecords.pipelineId, pipeline.id));
-    const progress = {
-      totalRows: totals?.rows ?? 0,
-      totalBytes: Number(totals?.bytes ?? 0),
-      doneRows: 0,
-      doneBytes: 0,
-      leaseOwner: null,
-      leaseExpiresAt: null,
-      startedAt: new Date(),
-      finishedAt: null,
-    };
-    await tx
-      .insert(storageClears)
-      .values({ pipelineId: pipeline.id, orgId: pipeline.orgId, ...progress })
-      .onConflictDoUpdate({ target: storageClears.pipelineId, set: progress });
-    const [updated] = await tx
-      .update(pipelines)
-      .set({ storageStatus: "Clearing" })
-      .where(and(eq(pipelines.id, pipeline.id), eq(pipelines.orgId, actor.orgId)))
-      .returning();
-    await auditInTx(tx, actor, {
-      action: "storage.clear",
-      objectType: "pipeline",
-      objectId: pipeline.id,
-      objectName: pipeline.name,
-      reason,
-      details: { rows: progress.totalRows, bytes: progress.totalBytes },
-    });
-    await notifyInTx(tx, {
-      kind: "storage",
-      org_id: pipeline.orgId,
-      pipeline_id: pipeline.id,
-      storage_status: "Clearing",
-      started_at: progress.startedAt.toISOString(),
-      done_rows: 0,
-      total_rows: progress.totalRows,
-      done_bytes: 0,
-      total_bytes: progress.totalBytes,
-    });
-    return { pipeline: updated ?? pipeline, started: true };
+    return startClearInTx(tx, actor, pipeline, reason);
   });
+}
+
+/**
+ * Starts the clear of a pipeline the caller has loaded with a row lock and may change: counts
+ * what is stored, records the clear and announces it; the worker's clearer does the rest.
+ */
+export async function startClearInTx(tx: Queryable, actor: AuditActor, pipeline: Pipeline, reason?: string | null): Promise<ClearRequest> {
+  if (pipeline.storageStatus !== "InUse") return { pipeline, started: false };
+  const running = await runningExecutions(tx, pipeline.id);
+  if (running > 0) {
+    throw new DomainError(
+      "conflict",
+      `Storage can only be cleared when nothing of the pipeline is running; ${running} execution(s) are pending or executing.`,
+      null,
+      "StorageStatusImmutableUnlessStopped",
+    );
+  }
+  assertStorageTransition(pipeline.storageStatus, "Clearing");
+  const [totals] = await tx
+    .select({ rows: count(), bytes: sql<string>`coalesce(sum(${storageRecords.bytes}), 0)` })
+    .from(storageRecords)
+    .where(eq(storageRecords.pipelineId, pipeline.id));
+  const progress = {
+    totalRows: totals?.rows ?? 0,
+    totalBytes: Number(totals?.bytes ?? 0),
+    doneRows: 0,
+    doneBytes: 0,
+    leaseOwner: null,
+    leaseExpiresAt: null,
+    startedAt: new Date(),
+    finishedAt: null,
+  };
+  await tx
+    .insert(storageClears)
+    .values({ pipelineId: pipeline.id, orgId: pipeline.orgId, ...progress })
+    .onConflictDoUpdate({ target: storageClears.pipelineId, set: progress });
+  const [updated] = await tx
+    .update(pipelines)
+    .set({ storageStatus: "Clearing" })
+    .where(and(eq(pipelines.id, pipeline.id), eq(pipelines.orgId, pipeline.orgId)))
+    .returning();
+  await auditInTx(tx, actor, {
+    action: "storage.clear",
+    objectType: "pipeline",
+    objectId: pipeline.id,
+    objectName: pipeline.name,
+    reason,
+    details: { rows: progress.totalRows, bytes: progress.totalBytes },
+  });
+  await notifyInTx(tx, {
+    kind: "storage",
+    org_id: pipeline.orgId,
+    pipeline_id: pipeline.id,
+    storage_status: "Clearing",
+    started_at: progress.startedAt.toISOString(),
+    done_rows: 0,
+    total_rows: progress.totalRows,
+    done_bytes: 0,
+    total_bytes: progress.totalBytes,
+  });
+  return { pipeline: updated ?? pipeline, started: true };
 }
 
 export interface StorageProgress {

@@ -1,10 +1,12 @@
-// The worker: scheduler, executor, storage clearer, wrapper supervisor and outbox relay (when
-// AMQP_URL is set), each a loop over the database. Any number of workers may run against
+// The worker: scheduler (with planned resumes), executor, storage clearer, decommissioner,
+// wrapper supervisor and outbox relay (when AMQP_URL is set), each a loop over the database. Any number of workers may run against
 // one Postgres; they coordinate only through row claims, leases and unique keys.
 import { getDb, listen } from "@/db/client";
 import { EVENTS_CHANNEL, type ChangeEvent } from "@/lib/domain/events";
 import { env } from "@/lib/env";
+import { resumeDuePipelines } from "@/lib/domain/pausing";
 import { clearNext, DEFAULT_CLEARER } from "./clearer";
+import { advanceNext, DEFAULT_DECOMMISSIONER } from "./decommissioner";
 import { DEFAULT_EXECUTOR, executeNext } from "./executor";
 import { newWorkerId } from "./identity";
 import { startLoop, type Loop } from "./loop";
@@ -12,8 +14,8 @@ import { createOutboxRelay } from "./outbox-relay";
 import { fireDueSchedules } from "./scheduler";
 import { createSupervisor } from "./supervisor";
 
-export type WorkerPart = "scheduler" | "executor" | "clearer" | "supervisor" | "relay";
-const ALL_PARTS: WorkerPart[] = ["scheduler", "executor", "clearer", "supervisor", "relay"];
+export type WorkerPart = "scheduler" | "executor" | "clearer" | "decommissioner" | "supervisor" | "relay";
+const ALL_PARTS: WorkerPart[] = ["scheduler", "executor", "clearer", "decommissioner", "supervisor", "relay"];
 
 export interface WorkerOptions {
   /** The loops to run (all by default): a process may, say, only supervise wrappers. */
@@ -54,9 +56,11 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
     return loop;
   };
 
-  run("scheduler", "scheduler", async () => (await fireDueSchedules(db)) > 0);
+  run("scheduler", "scheduler", async () => (await fireDueSchedules(db)) + (await resumeDuePipelines(db)) > 0);
   const executors = Array.from({ length: options.executorSlots ?? 2 }, (_, i) => run("executor", `executor-${i}`, () => executeNext(db, executor)));
   const clearLoop = run("clearer", "clearer", () => clearNext(db, clearer));
+  const decommissioner = { workerId: id, leaseMs: clearer.leaseMs, waitMs: Math.min(pollMs, DEFAULT_DECOMMISSIONER.waitMs) };
+  const decommissionLoop = run("decommissioner", "decommissioner", () => advanceNext(db, decommissioner));
   const supervisor = parts.has("supervisor") ? createSupervisor(db, { orgId: options.supervisorOrgId }) : null;
   const superviseLoop = supervisor ? run("supervisor", "supervisor", () => supervisor.tick()) : null;
   // Without AMQP_URL nothing relays: the outbox table itself is the queue.
@@ -74,6 +78,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
     }
     if (event.kind === "execution" && event.status === "PENDING") executors.forEach((loop) => loop?.wake());
     if (event.kind === "storage" && event.storage_status === "Clearing" && event.done_rows === 0) clearLoop?.wake();
+    if (event.kind === "decommission" && event.state === "pausing") decommissionLoop?.wake();
     // A new resource may bring a wrapper to start, a deleted one a process to stop. (Not on
     // wrapper events: our own exit records would wake us into restarting at once.)
     if (event.kind === "resource") superviseLoop?.wake();

@@ -22,6 +22,7 @@ export function maestroRefusal(status: number, error: string, detail: string): R
 const fallbackRule: Record<Exclude<DomainErrorCode, "unauthenticated" | "not_found" | "forbidden">, string> = {
   invalid: "ValidationError",
   conflict: "Conflict",
+  too_late: "Conflict",
   // Maestro's own name for "cannot execute a paused pipeline".
   inactive: "PipelinePaused",
 };

@@ -75,6 +75,7 @@ const detail = (status: number, message: string | DetailItem[], headers?: Header
 const domainStatus: Record<DomainErrorCode, number> = {
   invalid: 400,
   conflict: 409,
+  too_late: 409,
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,

@@ -15,6 +15,7 @@ export function storageError(status: number, errorCode: string, message: string,
 const byCode: Record<DomainErrorCode, [number, string]> = {
   invalid: [400, "InvalidRequest"],
   conflict: [400, "Conflict"],
+  too_late: [409, "Conflict"],
   unauthenticated: [401, "Unauthorized"],
   forbidden: [403, "Forbidden"],
   not_found: [404, "NotFound"],

@@ -1,7 +1,7 @@
 // The error dialect of §1 (seed 004) and of our own /api/v1 routes:
 // {"type": "validation_error"|"client_error"|"server_error", "errors": [{code, detail, attr}]}.
 import { ZodError } from "zod";
-import { DomainError, type DomainErrorCode } from "@/lib/domain/errors";
+import { DomainError, InvalidFields, type DomainErrorCode } from "@/lib/domain/errors";
 import { BadRequestBody } from "../body";
 import { REQUIRED } from "../schemas/messages";
 import { logServerError, type Dialect } from "../dialect";
@@ -20,6 +20,7 @@ export function v1Error(status: number, type: ErrorType, errors: ErrorItem[]): R
 const domainStatus: Record<DomainErrorCode, [number, ErrorType, string]> = {
   invalid: [400, "validation_error", "invalid"],
   conflict: [400, "client_error", "invalid"],
+  too_late: [409, "client_error", "conflict"],
   unauthenticated: [401, "client_error", "not_authenticated"],
   forbidden: [403, "client_error", "permission_denied"],
   not_found: [404, "client_error", "not_found"],
@@ -42,6 +43,9 @@ export const v1Dialect: Dialect = {
     if (error instanceof BadRequestBody) {
       const code = error.status === 415 ? "unsupported_media_type" : "parse_error";
       return v1Error(error.status, "client_error", [{ code, detail: error.message, attr: null }]);
+    }
+    if (error instanceof InvalidFields) {
+      return v1Error(400, "validation_error", error.items.map((item) => ({ code: "invalid", detail: item.message, attr: item.field })));
     }
     if (error instanceof DomainError) {
       const [status, type, code] = domainStatus[error.code];

@@ -26,6 +26,7 @@ import {
   signOutForm,
 } from "./auth-js";
 import { consoleOperations } from "./console-operations";
+import { decommissionOperations } from "./decommission-operations";
 import { maestroOperations } from "./maestro-operations";
 import { resourceOperations } from "./resource-operations";
 import { storageOperations } from "./storage-operations";
@@ -642,5 +643,5 @@ function withCrossSiteRefusal(op: Operation): Operation {
 }
 
 export function apiOperations(settings: DocumentSettings): Operation[] {
-  return [...pipelineOperations(settings), ...consoleOperations, ...maestroOperations, ...storageOperations, ...resourceOperations, ...accountOperations, ...sessionOperations, ...serviceOperations].map(withCrossSiteRefusal);
+  return [...pipelineOperations(settings), ...consoleOperations, ...decommissionOperations, ...maestroOperations, ...storageOperations, ...resourceOperations, ...accountOperations, ...sessionOperations, ...serviceOperations].map(withCrossSiteRefusal);
 }

@@ -58,8 +58,18 @@ export type CreatePipelineRequest = z.infer<typeof createPipelineRequest>;
 
 /** PUT: the name is required, as at creation; the other fields keep their value when absent. */
 export const replacePipelineRequest = createPipelineRequest.omit({ jobs: true }).extend({ pipeline_type: pipelineFields.pipeline_type.optional() });
-/** PATCH: any subset. */
-export const patchPipelineRequest = z.object(pipelineFields).partial().extend({ reason });
+/** PATCH: any subset. Our addition: a pause (active: false) may say when it ends. */
+export const patchPipelineRequest = z
+  .object(pipelineFields)
+  .partial()
+  .extend({
+    reason,
+    resume_at: z.iso
+      .datetime({ offset: true })
+      .nullable()
+      .optional()
+      .describe("With active: false, when the scheduler resumes the pipeline by itself; null for until someone does."),
+  });
 export type PatchPipelineRequest = z.infer<typeof patchPipelineRequest>;
 
 /** Page numbers and sizes arrive as strings; a bad page is a 404 ("Invalid page."), as in DRF. */

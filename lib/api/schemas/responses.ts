@@ -1,6 +1,7 @@
 // Response bodies of the /api/v1 and §1 routes. The formatters in lib/api/unstract/format.ts
 // return these types, so a body and its documentation cannot drift apart without a type error.
 import {
+  decommissionStateEnum,
   executionMethodEnum,
   executionStatusEnum,
   pipelineTypeEnum,
@@ -50,6 +51,14 @@ export const pipelineResponse = z.object({
   modified_at: time,
   api_endpoint: z.string().describe("The public trigger's path: deployment/pipeline/api/{org_id}/{id}/."),
   last_5_run_statuses: z.array(recentRunResponse).describe("The last five runs, oldest first."),
+  paused_by: z.string().nullable().describe('Our addition: while paused, who paused it (an email, or "system"); null while active.'),
+  paused_at: optionalTime.describe("Our addition: while paused, when."),
+  pause_reason: z.string().nullable().describe("Our addition: while paused, the reason given, if any."),
+  resume_at: optionalTime.describe("Our addition: while paused, when the scheduler resumes it by itself; null for until someone does."),
+  decommission: z
+    .object({ id: z.uuid(), state: z.enum(decommissionStateEnum.enumValues) })
+    .nullable()
+    .describe("Our addition: the decommission (server-side delete) under way, if one is."),
 });
 
 export const keyResponse = z.object({
@@ -422,4 +431,58 @@ export const deletionImpactResponse = z.object({
     resources: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(resourceKindEnum.enumValues), connector: z.string() })),
     destination_tables: z.array(z.string()),
   }),
+});
+
+// ---------------------------------------------------------------- decommissions and configuration
+
+export const decommissionStepResponse = z.object({
+  step: z.enum(["pausing", "stopping", "clearing", "deleting"]),
+  status: z.enum(["pending", "running", "done", "skipped", "cancelled"]),
+  started_at: optionalTime,
+  finished_at: optionalTime,
+  detail: z.string().nullable().describe("What the step did, or what it waits for."),
+});
+
+export const decommissionResponse = z.object({
+  id: z.uuid(),
+  pipeline_id: z.uuid(),
+  pipeline_name: z.string(),
+  state: z.enum(decommissionStateEnum.enumValues).describe("pausing → stopping → clearing → deleting → done; or cancelled, or failed."),
+  steps: z.array(decommissionStepResponse),
+  progress: z.object({ done_rows: z.int(), total_rows: z.int() }).describe("Storage rows cleared of those to clear."),
+  reason: z.string().nullable(),
+  started_by: z.string().describe("The email of who started it."),
+  started_at: time,
+  finished_at: optionalTime,
+  error: z.string().nullable().describe("Why the last try of a step failed (it is tried again), or why the plan failed."),
+  batch_id: z.uuid().nullable().describe("Set when several pipelines were decommissioned by one request."),
+});
+
+export const bulkDecommissionResponse = z.object({
+  batch_id: z.uuid(),
+  results: z.array(
+    z.discriminatedUnion("status", [
+      z.object({ id: z.uuid(), status: z.literal("accepted"), decommission: decommissionResponse }),
+      z.object({ id: z.uuid(), status: z.literal("refused"), code: z.string().describe("not_found or forbidden."), detail: z.string() }),
+    ]),
+  ),
+});
+
+const connectionRefResponse = z.object({ id: z.string(), name: z.string(), connector: z.string() });
+
+export const pipelineConfigResponse = z.object({
+  format: z.literal("sluice.pipeline/1"),
+  exported_at: time,
+  pipeline_name: z.string(),
+  pipeline_type: z.enum(pipelineTypeEnum.enumValues),
+  description: z.string(),
+  cron_string: z.string().nullable(),
+  timezone: z.string(),
+  jobs: z.array(z.object({ name: z.string(), source: connectionRefResponse, destination: connectionRefResponse.nullable(), config: z.record(z.string(), z.unknown()) })),
+  sharing: z.object({ shared_to_org: z.boolean(), shared_users: z.array(z.string()).describe("Emails.") }),
+});
+
+export const importedPipelineResponse = z.object({
+  pipeline: pipelineResponse,
+  skipped_shares: z.array(z.string()).describe("Emails of the configuration's sharing list that are not members of this org: left out."),
 });

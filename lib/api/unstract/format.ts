@@ -39,6 +39,11 @@ export function pipelineBody(p: PipelineDetails): PipelineResponse {
       successful_files: r.successfulFiles,
       failed_files: r.failedFiles,
     })),
+    paused_by: p.active ? null : p.pausedByLabel,
+    paused_at: p.active ? null : time(p.pausedAt),
+    pause_reason: p.active ? null : p.pauseReason,
+    resume_at: p.active ? null : time(p.resumeAt),
+    decommission: p.decommission,
   };
 }
 

@@ -9,7 +9,7 @@ import { deletePipeline, getPipeline, updatePipeline, type PipelineInput } from 
 
 type Params = { org_id: string; id: string };
 
-function toInput(body: PatchPipelineRequest): PipelineInput {
+function toInput(body: PatchPipelineRequest | Omit<PatchPipelineRequest, "resume_at">): PipelineInput {
   return {
     name: body.pipeline_name,
     type: body.pipeline_type,
@@ -19,6 +19,7 @@ function toInput(body: PatchPipelineRequest): PipelineInput {
     active: body.active,
     sharedToOrg: body.shared_to_org,
     sharedUserIds: body.shared_users,
+    resumeAt: "resume_at" in body && body.resume_at !== undefined ? (body.resume_at ? new Date(body.resume_at) : null) : undefined,
   };
 }
 

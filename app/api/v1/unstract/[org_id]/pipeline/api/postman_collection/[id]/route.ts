@@ -1,4 +1,5 @@
 // GET /api/v1/unstract/{org_id}/pipeline/api/postman_collection/{id}/ — a download.
+import { attachment } from "@/lib/api/attachment";
 import { and, asc, eq } from "drizzle-orm";
 import { pipelineKeys } from "@/db/schema";
 import { v1Dialect } from "@/lib/api/dialects/v1";
@@ -22,8 +23,7 @@ export const GET = orgRoute<{ org_id: string; id: string }>(v1Dialect, async ({ 
   return new Response(JSON.stringify(body, null, 2), {
     headers: {
       "content-type": "application/json",
-      // The plain filename must be ASCII (a header is bytes); filename* carries the real name.
-      "content-disposition": `attachment; filename="${filename.replace(/[^\x20-\x7e]|["\\]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+      "content-disposition": attachment(filename),
     },
   });
 });

@@ -1,0 +1,14 @@
+// GET /api/v1/orgs/{org_id}/pipelines/{id}/export — the pipeline's configuration as a file.
+import { configBody } from "@/lib/api/console/decommission";
+import { v1Dialect } from "@/lib/api/dialects/v1";
+import { attachment } from "@/lib/api/attachment";
+import { orgRoute } from "@/lib/api/route";
+import { uuidParam } from "@/lib/api/schemas/common";
+import { exportPipelineConfig } from "@/lib/domain/pipeline-config";
+
+export const GET = orgRoute<{ org_id: string; id: string }>(v1Dialect, async ({ db, principal, params }) => {
+  const config = await exportPipelineConfig(db, principal, uuidParam(params.id));
+  return new Response(JSON.stringify(configBody(config), null, 2), {
+    headers: { "content-type": "application/json", "content-disposition": attachment(`${config.pipeline_name}.sluice.json`) },
+  });
+});
