@@ -168,6 +168,11 @@ async function stepInTx(tx: Tx, planId: string, options: DecommissionerOptions):
       return { outcome: "next" };
     }
     case "clearing": {
+      // A run that appeared since (nothing should start a paused pipeline): back to stopping it.
+      if ((await runningRunsForUpdate(tx, pipeline)).length > 0) {
+        await move(tx, plan, { state: "stopping", steps: markStep(plan.steps, "stopping", "running", "A run started meanwhile: stopping it.") }, options);
+        return { outcome: "next" };
+      }
       if (pipeline.storageStatus === "InUse") {
         await startClearInTx(tx, actor, pipeline, plan.reason);
         const clear = await clearOf(tx, plan);
@@ -198,9 +203,20 @@ async function stepInTx(tx: Tx, planId: string, options: DecommissionerOptions):
   }
 }
 
+/** What went wrong, in the words of the innermost cause (drizzle wraps the database's own error). */
+function rootMessage(error: unknown): string {
+  let message = error instanceof Error ? error.message : String(error);
+  let cause = error instanceof Error ? error.cause : undefined;
+  for (let depth = 0; depth < 4 && cause instanceof Error; depth++) {
+    message = cause.message;
+    cause = cause.cause;
+  }
+  return message;
+}
+
 /** A step threw: counted; after `maxFailures` in a row the plan ends as failed, with the error. */
 async function recordFailure(db: Db, planId: string, error: unknown, options: DecommissionerOptions): Promise<void> {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = rootMessage(error);
   await db.transaction(async (tx) => {
     const [plan] = await tx
       .select()
@@ -247,7 +263,7 @@ export async function advanceNext(db: Db, options: DecommissionerOptions): Promi
       if (outcome !== "next") break;
     }
   } catch (error) {
-    console.error(`[worker:decommissioner] ${plan.pipelineName}:`, error instanceof Error ? error.message : error);
+    console.error(`[worker:decommissioner] ${plan.pipelineName}:`, rootMessage(error));
     await recordFailure(db, plan.id, error, options);
   }
   return true;

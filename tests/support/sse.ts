@@ -8,12 +8,14 @@ export function sseReader(response: Response) {
   const reader = response.body!.getReader();
   const decoder = new TextDecoder();
   let buffer = "";
+  let opened = false;
   const events: SseEvent[] = [];
 
   async function pump(deadline: number): Promise<void> {
     const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), Math.max(0, deadline - Date.now())));
     const chunk = await Promise.race([reader.read(), timeout]);
     if (!chunk || chunk.done) return;
+    opened = true;
     buffer += decoder.decode(chunk.value, { stream: true });
     let end: number;
     while ((end = buffer.indexOf("\n\n")) >= 0) {
@@ -28,6 +30,12 @@ export function sseReader(response: Response) {
 
   return {
     events,
+    /** Waits for the stream's first bytes: the server sends them once it listens for changes. */
+    async opened(ms = 5000): Promise<boolean> {
+      const deadline = Date.now() + ms;
+      while (!opened && Date.now() < deadline) await pump(deadline);
+      return opened;
+    },
     /** Waits for the first event (not yet taken) matching `match`; null after `ms`. */
     async next(match: (e: SseEvent) => boolean, ms = 5000): Promise<SseEvent | null> {
       const deadline = Date.now() + ms;
