@@ -10,6 +10,8 @@ export const queryKeys = {
   keys: (org: string, id: string) => ["pipeline", org, id, "keys"] as const,
   sharing: (org: string, id: string) => ["pipeline", org, id, "users"] as const,
   impact: (org: string, id: string) => ["pipeline", org, id, "impact"] as const,
+  /** The pipeline's latest decommission: apart from the pipeline's prefix, so it outlives the pipeline's deletion. */
+  decommission: (org: string, id: string) => ["decommission", org, id] as const,
   /** A pipeline's storage status and clear progress (fetched by name, keyed by id). */
   storage: (org: string, id: string) => ["storage", org, id] as const,
   /** Prefix of every org-wide executions list. */

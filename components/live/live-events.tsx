@@ -9,7 +9,7 @@ import { orgPath } from "@/components/api-client";
 import { queryKeys } from "@/components/query-keys";
 
 export interface LiveEvent {
-  kind: "pipeline" | "execution" | "storage" | "wrapper" | "resource";
+  kind: "pipeline" | "execution" | "storage" | "decommission" | "member" | "wrapper" | "resource";
   org_id: string;
   pipeline_id?: string;
   execution_id?: string;
@@ -20,6 +20,8 @@ export interface LiveEvent {
   total_rows?: number;
   done_bytes?: number;
   total_bytes?: number;
+  decommission_id?: string;
+  state?: string;
   at: string;
 }
 
@@ -87,6 +89,14 @@ export function applyLiveEvent(client: QueryClient, invalidate: (key: QueryKey) 
         }
       }
       break;
+    case "decommission":
+      if (pipelineId) {
+        invalidate(queryKeys.decommission(org, pipelineId));
+        invalidate(queryKeys.pipeline(org, pipelineId));
+      }
+      invalidate(queryKeys.pipelines(org));
+      if (event.state === "done") invalidate(queryKeys.audit(org));
+      break;
     case "wrapper":
     case "resource":
       invalidate(queryKeys.resources(org));
@@ -115,7 +125,7 @@ export function LiveEventsProvider({ orgId, children }: { orgId: string; childre
         // a malformed event changes nothing
       }
     };
-    for (const kind of ["pipeline", "execution", "storage", "wrapper", "resource"]) source.addEventListener(kind, onEvent);
+    for (const kind of ["pipeline", "execution", "storage", "decommission", "member", "wrapper", "resource"]) source.addEventListener(kind, onEvent);
     return () => source.close();
   }, [client, orgId]);
 

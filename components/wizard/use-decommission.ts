@@ -1,0 +1,86 @@
+// A pipeline's decommission (the server-side delete): where it stands, starting it with the typed
+// name, cancelling it; and starting several at once with the phrase. Live events refresh them.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import { apiDelete, apiGet, apiPost, ApiError, orgPath } from "@/components/api-client";
+import { usePollWhenOffline } from "@/components/live/live-events";
+import { queryKeys } from "@/components/query-keys";
+import type { bulkDecommissionResponse, decommissionResponse } from "@/lib/api/schemas/responses";
+
+export type Decommission = z.infer<typeof decommissionResponse>;
+export type BulkDecommission = z.infer<typeof bulkDecommissionResponse>;
+
+const LIVE = new Set(["pausing", "stopping", "clearing", "deleting"]);
+export const isUnderWay = (plan: Pick<Decommission, "state"> | null | undefined): boolean => !!plan && LIVE.has(plan.state);
+
+/** The phrase the server asks for to delete `n` pipelines at once. */
+export const deletePhrase = (n: number) => `delete ${n} ${n === 1 ? "pipeline" : "pipelines"}`;
+
+/** The pipeline's latest decommission, or null when it never had one. */
+export function useDecommission(org: string, pipelineId: string, options: { enabled?: boolean } = {}) {
+  const offline = usePollWhenOffline(2000);
+  return useQuery({
+    queryKey: queryKeys.decommission(org, pipelineId),
+    queryFn: async () => {
+      try {
+        return await apiGet<Decommission>(orgPath(org, "pipelines", pipelineId, "decommission"));
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) return null;
+        throw error;
+      }
+    },
+    enabled: options.enabled ?? true,
+    // Under way and no live stream: follow it by reading.
+    refetchInterval: (query) => (isUnderWay(query.state.data) ? offline : false),
+  });
+}
+
+function settle(client: ReturnType<typeof useQueryClient>, org: string, pipelineId: string) {
+  void client.invalidateQueries({ queryKey: queryKeys.pipeline(org, pipelineId) });
+  void client.invalidateQueries({ queryKey: queryKeys.pipelines(org) });
+  void client.invalidateQueries({ queryKey: queryKeys.audit(org) });
+}
+
+export function useStartDecommission(org: string, pipelineId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { confirmName: string; reason: string }) =>
+      apiPost<Decommission>(orgPath(org, "pipelines", pipelineId, "decommission"), {
+        confirm_name: input.confirmName,
+        ...(input.reason ? { reason: input.reason } : {}),
+      }),
+    onSuccess: (plan) => {
+      client.setQueryData(queryKeys.decommission(org, pipelineId), plan);
+      settle(client, org, pipelineId);
+    },
+  });
+}
+
+export function useCancelDecommission(org: string, pipelineId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiDelete(orgPath(org, "pipelines", pipelineId, "decommission")),
+    onSettled: () => {
+      void client.invalidateQueries({ queryKey: queryKeys.decommission(org, pipelineId) });
+      settle(client, org, pipelineId);
+    },
+  });
+}
+
+export function useBulkDecommission(org: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { ids: string[]; confirm: string; reason: string }) =>
+      apiPost<BulkDecommission>(orgPath(org, "pipelines", "decommission"), {
+        ids: input.ids,
+        confirm: input.confirm,
+        ...(input.reason ? { reason: input.reason } : {}),
+      }),
+    onSuccess: (answer) => {
+      for (const result of answer.results) {
+        if (result.status === "accepted") client.setQueryData(queryKeys.decommission(org, result.id), result.decommission);
+      }
+      void client.invalidateQueries({ queryKey: queryKeys.pipelines(org) });
+    },
+  });
+}
