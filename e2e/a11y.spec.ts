@@ -80,13 +80,13 @@ test("a pipeline page has no serious accessibility violation", async ({ page, re
 
 test("every step of the delete wizard, and its dialog, has no serious accessibility violation", async ({ page, request }, testInfo) => {
   const pipeline = await createPipeline(request, "wizard");
-  // Paused and never run: every step is done, so the last one can open the dialog.
-  expect((await request.patch(`/api/v1/unstract/${ACME.id}/pipeline/${pipeline.id}/`, { headers: auth, data: { active: false } })).status()).toBe(200);
+  // Paused, with a reason.
+  expect((await request.patch(`/api/v1/unstract/${ACME.id}/pipeline/${pipeline.id}/`, { headers: auth, data: { active: false, reason: "a11y" } })).status()).toBe(200);
   await signIn(page, ADMIN);
-  for (const step of [1, 2, 3, 4]) {
+  for (const step of [1, 2, 3]) {
     await page.goto(`/pipelines/${pipeline.id}/delete?step=${step}`);
     await axeAtBothWidths(page, testInfo, `delete-wizard-step-${step}`, async () => {
-      await expect(page.getByTestId("wizard-step-heading")).toHaveText(new RegExp(`^Step ${step} of 4`));
+      await expect(page.getByTestId("wizard-step-heading")).toHaveText(new RegExp(`^Step ${step} of 3`));
     });
   }
   await page.getByRole("button", { name: "Delete pipeline…" }).click();
@@ -106,5 +106,13 @@ test("every step of the delete wizard, and its dialog, has no serious accessibil
   expect(await dialog.evaluate((el) => el.contains(document.activeElement))).toBe(true);
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(page.getByRole("button", { name: "Delete pipeline…" })).toBeFocused();
-  await request.delete(`/api/v1/unstract/${ACME.id}/pipeline/${pipeline.id}/`, { headers: auth });
+
+  // The server's decommission, followed on the page, to its end.
+  await page.getByRole("button", { name: "Delete pipeline…" }).click();
+  await dialog.getByLabel(`Type ${pipeline.name} to confirm`).fill(pipeline.name);
+  await dialog.getByRole("button", { name: `Delete ${pipeline.name}` }).click();
+  await expect(page.getByTestId("decommission")).toHaveAttribute("data-state", "done", { timeout: 30_000 });
+  await axeAtBothWidths(page, testInfo, "delete-wizard-done", async () => {
+    await expect(page.getByTestId("decommission-heading")).toHaveText(`${pipeline.name} was deleted`);
+  });
 });

@@ -19,6 +19,8 @@ interface Pipeline {
   id: string;
   pipeline_name: string;
   active: boolean;
+  paused_by: string | null;
+  pause_reason: string | null;
 }
 
 async function expectAccessible(page: Page) {
@@ -106,25 +108,39 @@ test("search, filter by type, sort by a column and page with the cursor", async 
   await expect(page.getByTestId("empty")).toHaveText("No pipelines match these filters.");
 });
 
-test("pausing a pipeline shows at once and is still paused after a reload", async ({ page, request }) => {
+test("pausing a pipeline asks a reason in a popover, shows at once, says who and why, and is still paused after a reload", async ({ page, request }) => {
   const name = nameOf(3);
   await signIn(page, ADMIN);
   await page.goto(`/pipelines?search=${name}`);
   const toggle = row(page, name).getByRole("switch", { name: `Active: ${name}` });
   await expect(toggle).toHaveAttribute("aria-checked", "true");
   await toggle.click();
+  // The popover asks first; Enter in the reason confirms.
+  const popover = row(page, name).getByTestId("pause-popover");
+  await expect(popover.getByLabel(/Reason/)).toBeFocused();
+  await popover.getByLabel(/Reason/).fill("vendor maintenance");
+  await popover.getByLabel(/Reason/).press("Enter");
+  await expect(popover).toHaveCount(0);
   await expect(toggle).toHaveAttribute("aria-checked", "false");
-  await expect(page.getByTestId("status-line")).toHaveText(`${name} paused.`);
+  await expect(page.getByTestId("toast").filter({ hasText: `${name} is paused.` })).toBeVisible();
   await expect(row(page, name).getByTestId("next-run")).toContainText("—");
+  const badge = row(page, name).getByTestId("paused-badge");
+  await expect(badge).toHaveAttribute("title", `Paused by ${ADMIN.email} just now: vendor maintenance.`);
 
   await page.reload();
   await expect(row(page, name).getByRole("switch", { name: `Active: ${name}` })).toHaveAttribute("aria-checked", "false");
-  expect((await pipelineNamed(request, name))?.active).toBe(false);
+  expect(await pipelineNamed(request, name)).toMatchObject({ active: false, pause_reason: "vendor maintenance", paused_by: ADMIN.email });
 
+  // Resuming is at once, and Undo puts the pause back as it was, reason included.
   await row(page, name).getByRole("switch", { name: `Active: ${name}` }).click();
-  await expect(page.getByTestId("status-line")).toHaveText(`${name} resumed.`);
-  await page.reload();
-  await expect(row(page, name).getByRole("switch", { name: `Active: ${name}` })).toHaveAttribute("aria-checked", "true");
+  const resumed = page.getByTestId("toast").filter({ hasText: `${name} is active again.` });
+  await expect(resumed).toBeVisible();
+  await expect.poll(async () => (await pipelineNamed(request, name))?.active).toBe(true);
+  await resumed.getByRole("button", { name: "Undo" }).click();
+  await expect(row(page, name).getByRole("switch", { name: `Active: ${name}` })).toHaveAttribute("aria-checked", "false");
+  await expect.poll(async () => (await pipelineNamed(request, name))?.pause_reason).toBe("vendor maintenance");
+  await row(page, name).getByRole("switch", { name: `Active: ${name}` }).click();
+  await expect.poll(async () => (await pipelineNamed(request, name))?.active).toBe(true);
 
   // When the server refuses, the switch goes back to what it was and the reason is shown.
   const id = (await pipelineNamed(request, name))?.id ?? "";
@@ -139,11 +155,13 @@ test("pausing a pipeline shows at once and is still paused after a reload", asyn
     });
   });
   const switchAgain = row(page, name).getByRole("switch", { name: `Active: ${name}` });
+  await expect(switchAgain).toHaveAttribute("aria-checked", "true");
   await switchAgain.click();
+  await row(page, name).getByTestId("pause-popover-yes").click();
   await expect(switchAgain).toHaveAttribute("aria-checked", "false");
   release();
   await expect(switchAgain).toHaveAttribute("aria-checked", "true");
-  await expect(page.getByTestId("status-line")).toHaveText(`Could not pause ${name}: You do not have permission to perform this action.`);
+  await expect(page.getByTestId("toast").filter({ hasText: `Could not pause ${name}: You do not have permission to perform this action.` })).toBeVisible();
   expect((await pipelineNamed(request, name))?.active).toBe(true);
 });
 
@@ -155,7 +173,10 @@ test("bulk pause two pipelines, then delete two, with a result per pipeline", as
   for (const i of [10, 11]) await row(page, nameOf(i)).getByRole("checkbox", { name: `Select ${nameOf(i)}` }).check();
   await expect(page.getByTestId("bulk-count")).toHaveText("2 pipelines selected");
   await expectAccessible(page);
-  await page.getByTestId("bulk-bar").getByRole("button", { name: "Pause" }).click();
+  await page.getByTestId("bulk-bar").getByRole("button", { name: "Pause…" }).click();
+  const popover = page.getByTestId("bulk-pause-popover");
+  await popover.getByLabel(/Reason/).fill("quarter close");
+  await popover.getByRole("button", { name: "Pause 2 pipelines" }).click();
 
   const report = page.getByTestId("bulk-results");
   await expect(report.getByRole("heading")).toHaveText("Paused 2 of 2 pipelines");
@@ -163,9 +184,11 @@ test("bulk pause two pipelines, then delete two, with a result per pipeline", as
   for (const i of [10, 11]) {
     await expect(report.locator(`[data-testid="bulk-result"][data-name="${nameOf(i)}"]`)).toContainText("Paused");
     await expect(row(page, nameOf(i)).getByRole("switch")).toHaveAttribute("aria-checked", "false");
-    expect((await pipelineNamed(request, nameOf(i)))?.active).toBe(false);
+    expect(await pipelineNamed(request, nameOf(i))).toMatchObject({ active: false, pause_reason: "quarter close" });
   }
-  await expect(page.getByTestId("bulk-bar")).toHaveCount(0);
+  // The selection stays, for a next action.
+  await expect(page.getByTestId("bulk-count")).toHaveText("2 pipelines selected");
+  await page.getByTestId("bulk-bar").getByRole("button", { name: "Clear selection" }).click();
   await attachScreenshots(page, testInfo, "pipelines-bulk-results");
 
   // The status filter shows the paused ones only, and back.

@@ -67,7 +67,8 @@ test("with the live stream down, the bar follows reads every second: percent, ro
     });
   });
 
-  await page.goto(`/pipelines/${id}/delete?step=3`);
+  await page.goto(`/pipelines/${id}`);
+  await page.getByRole("tab", { name: "Danger zone" }).click();
   await expect(page.getByTestId("storage-status")).toHaveText("InUse");
   await page.evaluate(() => {
     const seen: number[] = [];
@@ -91,7 +92,7 @@ test("with the live stream down, the bar follows reads every second: percent, ro
   await expect(text).toContainText("488 KB of 977 KB");
   await expect(text).toContainText(/about \d+ s left/);
   await expect(bar).toHaveAttribute("aria-valuetext", /^50% · 10,000 of 20,000 rows · 488 KB of 977 KB · about \d+ s left$/);
-  await attachScreenshots(page, testInfo, "wizard-clear-progress");
+  await attachScreenshots(page, testInfo, "danger-zone-clear-progress");
   released = true;
 
   // Then the server's own answer: cleared.

@@ -2,6 +2,7 @@
 
 // The pipeline page's destructive actions: pause/resume, clear storage (with its live progress)
 // and the way into the delete wizard. Each action that cannot be used now says why.
+import Link from "next/link";
 import { useMe } from "@/components/console/use-me";
 import { ClearStorage } from "@/components/storage/clear-storage";
 import { ErrorNotice, Loading } from "@/components/ui/status";
@@ -11,7 +12,12 @@ import { PauseAction } from "./pause-action";
 import { canChangePipeline, REASONS } from "./pipeline-rules";
 import { useRunningExecutions } from "./use-pipeline-lifecycle";
 
-type DangerZonePipeline = Pick<PipelineResponse, "id" | "pipeline_name" | "active" | "storage_status" | "created_by">;
+type DangerZonePipeline = Pick<
+  PipelineResponse,
+  "id" | "pipeline_name" | "active" | "storage_status" | "created_by" | "paused_by" | "paused_at" | "pause_reason" | "resume_at" | "decommission"
+>;
+
+const BEING_DELETED = "It is being deleted: cancel the deletion to resume it.";
 
 export function DangerZone({ pipeline }: { pipeline: DangerZonePipeline }) {
   const me = useMe();
@@ -47,7 +53,7 @@ function DangerZoneActions({ org, pipeline, canChange, running }: { org: string;
   return (
     <ul className="divide-y divide-gray-100">
       <li className="px-4 py-4 sm:px-6">
-        <PauseAction org={org} pipeline={{ id: pipeline.id, name: pipeline.pipeline_name, active: pipeline.active }} canChange={canChange} />
+        <PauseAction org={org} pipeline={pipeline} canChange={canChange} resumeRefusal={pipeline.decommission ? BEING_DELETED : null} />
       </li>
       <li className="px-4 py-4 sm:px-6">
         <ClearStorage
@@ -69,14 +75,20 @@ function DangerZoneActions({ org, pipeline, canChange, running }: { org: string;
             Step by step: see what goes and what stays, pause it and stop its runs, clear its storage, then type its name.
           </p>
         </div>
-        <ActionWithReason
-          testId="delete-pipeline-link"
-          variant="danger"
-          href={`/pipelines/${pipeline.id}/delete`}
-          disabledReason={canChange ? null : REASONS.notAllowed}
-        >
-          Delete pipeline…
-        </ActionWithReason>
+        {pipeline.decommission ? (
+          <Link href={`/pipelines/${pipeline.id}/delete`} className="btn-secondary" data-testid="delete-pipeline-progress">
+            See the deletion under way
+          </Link>
+        ) : (
+          <ActionWithReason
+            testId="delete-pipeline-link"
+            variant="danger"
+            href={`/pipelines/${pipeline.id}/delete`}
+            disabledReason={canChange ? null : REASONS.notAllowed}
+          >
+            Delete pipeline…
+          </ActionWithReason>
+        )}
       </li>
     </ul>
   );

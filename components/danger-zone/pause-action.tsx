@@ -1,51 +1,41 @@
 "use client";
 
-// Pause or resume a pipeline (§1 PATCH {active, reason?}), with a confirmation that may carry a
-// reason for the audit log.
+// Pause or resume a pipeline from its danger zone or the delete wizard: the same small form as
+// everywhere (an optional reason, and for a pause an optional end), the same Undo. What it says
+// is the pipeline's state as the server answered it: "Paused" once paused, never the opposite.
 import { useRef, useState } from "react";
-import { errorMessage } from "@/components/api-client";
-import { showToast } from "@/components/ui/toast";
+import { PauseForm } from "@/components/pipelines/pause-form";
+import { pauseDetails } from "@/components/pipelines/pause-badges";
+import type { Pipeline } from "@/components/pipelines/types";
+import { usePause } from "@/components/pipelines/use-pause";
+import { useNow } from "@/components/pipelines/use-now";
 import { ActionWithReason } from "./action-with-reason";
 import { REASONS } from "./pipeline-rules";
-import { ReasonConfirm } from "./reason-confirm";
-import { useSetActive } from "./use-pipeline-lifecycle";
 
 interface PauseActionProps {
   org: string;
-  pipeline: { id: string; name: string; active: boolean };
+  pipeline: Pick<Pipeline, "id" | "pipeline_name" | "active" | "paused_by" | "paused_at" | "pause_reason" | "resume_at">;
   canChange: boolean;
+  /** Why it cannot be resumed now (a decommission under way), or null. */
+  resumeRefusal?: string | null;
   align?: "start" | "end";
 }
 
-export function PauseAction({ org, pipeline, canChange, align = "end" }: PauseActionProps) {
-  const setActive = useSetActive(org, pipeline.id);
-  const [confirming, setConfirming] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+export function PauseAction({ org, pipeline, canChange, resumeRefusal = null, align = "end" }: PauseActionProps) {
+  const pause = usePause(org);
+  const now = useNow();
+  const [asking, setAsking] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const pausing = pipeline.active;
   const verb = pausing ? "Pause" : "Resume";
+  const name = pipeline.pipeline_name;
 
-  function cancel() {
-    setConfirming(false);
+  function close() {
+    setAsking(false);
     buttonRef.current?.focus();
   }
 
-  function confirm(reason: string) {
-    setFailure(null);
-    setActive.mutate(
-      { active: !pausing, reason },
-      {
-        onSuccess: () => {
-          setConfirming(false);
-          showToast(pausing ? `${pipeline.name} is paused.` : `${pipeline.name} is active again.`);
-        },
-        onError: (error) => {
-          setConfirming(false);
-          setFailure(`Could not ${verb.toLowerCase()} ${pipeline.name}: ${errorMessage(error)}`);
-        },
-      },
-    );
-  }
+  const refusal = !canChange ? REASONS.notAllowed : !pausing ? resumeRefusal : null;
 
   return (
     <div className="space-y-3" data-testid="pause-action">
@@ -55,49 +45,50 @@ export function PauseAction({ org, pipeline, canChange, align = "end" }: PauseAc
           <p className="text-sm text-ink-muted">
             {pausing
               ? "No scheduled or manual run starts while it is paused; runs already going carry on."
-              : "It is paused: its schedule and manual runs are suspended until it is resumed."}
+              : "Its schedule and manual runs are suspended until it is resumed."}
           </p>
           <p className="mt-1 text-sm">
             <span className="text-ink-muted">Now: </span>
             <span className="font-medium" data-testid="pipeline-active-state">
               {pipeline.active ? "Active" : "Paused"}
             </span>
+            {!pipeline.active && pauseDetails(pipeline, now) && (
+              <span className="text-ink-muted" data-testid="pipeline-pause-summary">
+                {" "}
+                ({pauseDetails(pipeline, now)})
+              </span>
+            )}
           </p>
         </div>
-        {!confirming && (
+        <div className="relative">
           <ActionWithReason
             ref={buttonRef}
             testId={pausing ? "pause-button" : "resume-button"}
-            disabledReason={canChange ? null : REASONS.notAllowed}
-            pending={setActive.isPending}
-            expanded={confirming}
+            disabledReason={refusal}
+            expanded={asking}
             align={align}
-            onClick={() => {
-              setFailure(null);
-              setConfirming(true);
-            }}
+            onClick={() => setAsking((open) => !open)}
           >
             {verb} pipeline…
           </ActionWithReason>
-        )}
+          {asking && (
+            <div className={`absolute top-full z-30 mt-1 ${align === "end" ? "right-0" : "left-0"}`}>
+              <PauseForm
+                question={`${verb} ${name}?`}
+                detail={pausing ? "Its schedule stops firing and manual runs are refused until it is resumed." : "Its schedule fires again and manual runs are accepted."}
+                verb={verb}
+                confirmLabel={`${verb} pipeline`}
+                testId={pausing ? "confirm-pause" : "confirm-resume"}
+                onCancel={close}
+                onConfirm={(choice) => {
+                  close();
+                  void pause.change([pipeline], !pausing, choice);
+                }}
+              />
+            </div>
+          )}
+        </div>
       </div>
-      {confirming && (
-        <ReasonConfirm
-          question={`${verb} ${pipeline.name}?`}
-          detail={pausing ? "Its schedule stops firing and manual runs are refused until it is resumed." : "Its schedule fires again and manual runs are accepted."}
-          confirmLabel={`${verb} pipeline`}
-          pendingLabel={pausing ? "Pausing…" : "Resuming…"}
-          pending={setActive.isPending}
-          onConfirm={confirm}
-          onCancel={cancel}
-          testId={pausing ? "confirm-pause" : "confirm-resume"}
-        />
-      )}
-      {failure && (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-bad" data-testid="pause-error">
-          {failure}
-        </p>
-      )}
     </div>
   );
 }

@@ -1,8 +1,8 @@
-// The pipeline's lifecycle operations, one hook each: its §1 body, pause/resume, the runs that
-// are pending or executing, and stopping one. Live events keep the reads fresh.
+// The pipeline's lifecycle reads and operations, one hook each: its §1 body, the runs that are
+// pending or executing, and stopping one. (Pause and resume: components/pipelines/use-pause.ts.) Live events keep the reads fresh.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import { apiGet, apiPatch, apiPost, orgPath, pipelinesPath } from "@/components/api-client";
+import { apiGet, apiPost, orgPath, pipelinesPath } from "@/components/api-client";
 import { usePollWhenOffline } from "@/components/live/live-events";
 import { retryUnlessMissing } from "@/components/wizard/use-deletion-impact";
 import { queryKeys } from "@/components/query-keys";
@@ -17,21 +17,6 @@ export function usePipeline(org: string, id: string, options: { enabled?: boolea
     queryFn: () => apiGet<PipelineResponse>(pipelinesPath(org, "pipeline", id)),
     enabled: options.enabled ?? true,
     retry: retryUnlessMissing,
-  });
-}
-
-/** PATCH {active, reason?}: pause (false) or resume (true). */
-export function useSetActive(org: string, id: string) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (input: { active: boolean; reason: string }) =>
-      apiPatch<PipelineResponse>(pipelinesPath(org, "pipeline", id), input.reason ? input : { active: input.active }),
-    onSuccess: (pipeline) => client.setQueryData(queryKeys.pipeline(org, id), pipeline),
-    onSettled: () =>
-      Promise.all([
-        client.invalidateQueries({ queryKey: queryKeys.pipeline(org, id) }),
-        client.invalidateQueries({ queryKey: queryKeys.pipelines(org) }),
-      ]),
   });
 }
 

@@ -5,6 +5,9 @@
 import { useEffect, useRef, useState } from "react";
 import { errorMessage } from "@/components/api-client";
 import { Modal } from "./modal";
+import { PauseForm, type PauseChoice } from "./pause-form";
+import type { Pipeline } from "./types";
+import { usePause } from "./use-pause";
 import { useBulkPipelineAction, type BulkAction, type BulkResult } from "./use-pipelines";
 
 const DONE: Record<BulkAction, string> = { pause: "Paused", resume: "Resumed", delete: "Deleted" };
@@ -16,6 +19,8 @@ interface BulkActionsProps {
   org: string;
   /** Selected pipelines: id → name. */
   selected: Map<string, string>;
+  /** The rows on screen (the selection is always among them). */
+  rows: Pipeline[];
   onClear: () => void;
   onDone: () => void;
 }
@@ -25,12 +30,29 @@ interface Report {
   results: BulkResult[];
 }
 
-export function BulkActions({ org, selected, onClear, onDone }: BulkActionsProps) {
+export function BulkActions({ org, selected, rows, onClear, onDone }: BulkActionsProps) {
   const bulk = useBulkPipelineAction(org);
+  const pause = usePause(org);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const [askingPause, setAskingPause] = useState(false);
+  const pauseButton = useRef<HTMLButtonElement>(null);
   const [report, setReport] = useState<Report | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const targets = [...selected].map(([id, name]) => ({ id, name }));
+  const selectedRows = rows.filter((row) => selected.has(row.id));
+
+  /** Pause (with the popover's choice) or resume; the selection stays, for a next action. */
+  async function setActive(active: boolean, choice?: PauseChoice) {
+    setReport(null);
+    setFailure(null);
+    const outcomes = await pause.change(selectedRows, active, choice);
+    setReport({ action: active ? "resume" : "pause", results: outcomes.map((o) => ({ id: o.id, name: o.name, ok: o.ok, message: o.message })) });
+  }
+
+  function closePause() {
+    setAskingPause(false);
+    pauseButton.current?.focus();
+  }
 
   function run(action: BulkAction) {
     setReport(null);
@@ -60,10 +82,36 @@ export function BulkActions({ org, selected, onClear, onDone }: BulkActionsProps
           <span className="mr-auto text-sm font-medium" data-testid="bulk-count">
             {plural(selected.size)} selected
           </span>
-          <button type="button" className="btn-secondary" disabled={bulk.isPending} onClick={() => run("pause")} data-testid="bulk-pause">
-            Pause
-          </button>
-          <button type="button" className="btn-secondary" disabled={bulk.isPending} onClick={() => run("resume")} data-testid="bulk-resume">
+          <span className="relative">
+            <button
+              ref={pauseButton}
+              type="button"
+              className="btn-secondary"
+              disabled={bulk.isPending || pause.pending}
+              aria-expanded={askingPause}
+              onClick={() => setAskingPause((open) => !open)}
+              data-testid="bulk-pause"
+            >
+              Pause…
+            </button>
+            {askingPause && (
+              <span className="absolute left-0 top-full z-30 mt-1 block">
+                <PauseForm
+                  question={`Pause ${plural(selectedRows.length)}?`}
+                  detail="No scheduled or manual run of them starts while paused; runs already going carry on."
+                  verb="Pause"
+                  confirmLabel={`Pause ${plural(selectedRows.length)}`}
+                  testId="bulk-pause-popover"
+                  onCancel={closePause}
+                  onConfirm={(choice) => {
+                    closePause();
+                    void setActive(false, choice);
+                  }}
+                />
+              </span>
+            )}
+          </span>
+          <button type="button" className="btn-secondary" disabled={bulk.isPending || pause.pending} onClick={() => void setActive(true)} data-testid="bulk-resume">
             Resume
           </button>
           <button type="button" className="btn-danger" disabled={bulk.isPending} onClick={() => setConfirmingDelete(true)} data-testid="bulk-delete">

@@ -5,9 +5,12 @@ import Link from "next/link";
 import { useState } from "react";
 import { errorMessage } from "@/components/api-client";
 import type { Me } from "@/components/console/use-me";
+import { STATE_WORDS } from "@/components/wizard/decommission-steps";
+import { pauseSummary } from "./pause-badges";
 import { StatusLine, type Outcome } from "./status-line";
 import { StorageBadge } from "./storage-badge";
 import type { Pipeline } from "./types";
+import { useNow } from "./use-now";
 import { useRunPipeline } from "./use-pipelines";
 
 interface PipelineHeaderProps {
@@ -27,6 +30,7 @@ function runRefusal(pipeline: Pipeline): string | null {
 
 export function PipelineHeader({ org, me, pipeline, outcome, onOutcome, onShowExecutions }: PipelineHeaderProps) {
   const run = useRunPipeline(org, pipeline.id);
+  const now = useNow();
   const [started, setStarted] = useState(false);
   const refusal = runRefusal(pipeline);
   const blocked = !!refusal || run.isPending;
@@ -69,6 +73,19 @@ export function PipelineHeader({ org, me, pipeline, outcome, onOutcome, onShowEx
               Owner: {pipeline.created_by === me.id ? `you (${pipeline.created_by_email})` : pipeline.created_by_email}
             </span>
           </div>
+          {!pipeline.active && (
+            <p className="mt-2 max-w-prose text-sm text-warn" data-testid="pause-info">
+              {pauseSummary(pipeline, now)}
+            </p>
+          )}
+          {pipeline.decommission && (
+            <p className="mt-2 max-w-prose rounded-md bg-red-50 px-3 py-2 text-sm text-bad" data-testid="decommission-banner">
+              Being deleted: {STATE_WORDS[pipeline.decommission.state]?.toLowerCase() ?? pipeline.decommission.state}.{" "}
+              <Link href={`/pipelines/${pipeline.id}/delete`} className="font-medium underline">
+                See its progress
+              </Link>
+            </p>
+          )}
           {pipeline.description && <p className="mt-2 max-w-prose text-sm text-ink-muted">{pipeline.description}</p>}
         </div>
         <div className="flex shrink-0 flex-col items-start gap-1 sm:items-end">

@@ -11,7 +11,6 @@ import { EmptyState, ErrorNotice, Loading } from "@/components/ui/status";
 import { PIPELINE_TYPES } from "@/lib/domain/pipeline-vocabulary";
 import { BulkActions } from "./bulk-actions";
 import { PipelinesTable } from "./pipelines-table";
-import { StatusLine, type Outcome } from "./status-line";
 import { cursorOf, PAGE_SIZE, usePipelineList, type PipelineListParams } from "./use-pipelines";
 
 const SEARCH_DELAY_MS = 300;
@@ -53,7 +52,6 @@ function PipelinesView({ me }: { me: Me }) {
   const list = usePipelineList(org, params);
   const [searchText, setSearchText] = useState(params.search);
   const [selected, setSelected] = useState<Map<string, string>>(new Map());
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
 
   // Typing waits for a pause before the list is asked again.
   useEffect(() => {
@@ -156,9 +154,7 @@ function PipelinesView({ me }: { me: Me }) {
         )}
       </form>
 
-      <StatusLine outcome={outcome} />
-
-      <BulkActions org={org} selected={selected} onClear={() => setSelected(new Map())} onDone={() => setSelected(new Map())} />
+      <BulkActions org={org} selected={selected} rows={data?.results ?? []} onClear={() => setSelected(new Map())} onDone={() => setSelected(new Map())} />
 
       {list.isPending ? (
         <Loading label="Loading pipelines…" />
@@ -192,7 +188,6 @@ function PipelinesView({ me }: { me: Me }) {
             onOrder={(ordering) => update({ ordering, cursor: null })}
             selected={selected}
             onSelect={setSelected}
-            onResult={(text, ok) => setOutcome({ text, ok })}
           />
           <Pager
             previous={cursorOf(data.previous)}

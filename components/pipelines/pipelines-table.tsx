@@ -8,6 +8,7 @@ import type { Me } from "@/components/console/use-me";
 import { formatDateTime } from "@/components/format";
 import type { PipelineOrdering } from "@/lib/domain/pipeline-vocabulary";
 import { ActiveSwitch } from "./active-switch";
+import { DeletingBadge, PausedBadge } from "./pause-badges";
 import { CHANGE_REFUSED, canChangePipeline } from "./permissions";
 import { RunPills } from "./run-pills";
 import { StorageBadge } from "./storage-badge";
@@ -41,10 +42,9 @@ interface PipelinesTableProps {
   onOrder: (ordering: string) => void;
   selected: Map<string, string>;
   onSelect: (selected: Map<string, string>) => void;
-  onResult: (message: string, ok: boolean) => void;
 }
 
-export function PipelinesTable({ org, me, pipelines, loading, ordering, onOrder, selected, onSelect, onResult }: PipelinesTableProps) {
+export function PipelinesTable({ org, me, pipelines, loading, ordering, onOrder, selected, onSelect }: PipelinesTableProps) {
   const now = useNow();
   const current = ordering || DEFAULT_ORDERING;
   const allSelected = pipelines.length > 0 && pipelines.every((p) => selected.has(p.id));
@@ -187,13 +187,14 @@ export function PipelinesTable({ org, me, pipelines, loading, ordering, onOrder,
                   <StorageBadge org={org} pipelineId={pipeline.id} status={pipeline.storage_status} />
                 </Cell>
                 <Cell label="Active" last>
-                  <ActiveSwitch
-                    org={org}
-                    pipeline={pipeline}
-                    refusal={refusal}
-                    refusalId={refusal ? REFUSAL_ID : undefined}
-                    onResult={onResult}
-                  />
+                  {pipeline.decommission ? (
+                    <DeletingBadge org={org} pipeline={pipeline} />
+                  ) : (
+                    <span className="flex flex-wrap items-center gap-2">
+                      <ActiveSwitch org={org} pipeline={pipeline} refusal={refusal} refusalId={refusal ? REFUSAL_ID : undefined} />
+                      {!pipeline.active && <PausedBadge pipeline={pipeline} now={now} />}
+                    </span>
+                  )}
                 </Cell>
               </tr>
             );

@@ -59,7 +59,7 @@ export function usePipeline(org: string, id: string) {
 
 // ---------------------------------------------------------------- cache edits
 
-type Change = Partial<Pick<Pipeline, "active" | "next_run_time">>;
+type Change = Partial<Pick<Pipeline, "active" | "next_run_time" | "paused_by" | "paused_at" | "pause_reason" | "resume_at">>;
 
 function listWith(list: PipelineList | undefined, id: string, change: Change | Pipeline): PipelineList | undefined {
   if (!list) return list;
@@ -77,26 +77,53 @@ interface Previous {
   value: Change;
 }
 
+const pauseFields = (p: Pipeline): Change => ({
+  active: p.active,
+  next_run_time: p.next_run_time,
+  paused_by: p.paused_by,
+  paused_at: p.paused_at,
+  pause_reason: p.pause_reason,
+  resume_at: p.resume_at,
+});
+
+export interface ActiveChange {
+  id: string;
+  active: boolean;
+  /** Why; kept in the audit log and, for a pause, shown on the pipeline. */
+  reason?: string;
+  /** A pause's end (ISO), or null for until someone resumes it. */
+  resumeAt?: string | null;
+}
+
 /**
- * Pause or resume, shown at once. The rollback puts back what each cache held for this
- * pipeline before the click, and only that: other rows changed meanwhile keep their state.
+ * Pause or resume (§1 PATCH {active, reason?, resume_at?}), shown at once: the one hook every
+ * pause and resume of the console goes through. The rollback puts back what each cache held for
+ * this pipeline before, and only that: other rows changed meanwhile keep their state.
  */
 export function useSetPipelineActive(org: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, active }: { id: string; active: boolean }) => apiPatch<Pipeline>(pipelinesPath(org, "pipeline", id), { active }),
-    onMutate: async ({ id, active }) => {
+    mutationFn: ({ id, active, reason, resumeAt }: ActiveChange) =>
+      apiPatch<Pipeline>(pipelinesPath(org, "pipeline", id), {
+        active,
+        ...(reason ? { reason } : {}),
+        ...(!active && resumeAt ? { resume_at: resumeAt } : {}),
+      }),
+    onMutate: async ({ id, active, reason, resumeAt }) => {
       await client.cancelQueries({ queryKey: queryKeys.pipelines(org) });
       await client.cancelQueries({ queryKey: queryKeys.pipeline(org, id), exact: true });
       const previous: Previous[] = [];
       for (const [key, list] of client.getQueriesData<PipelineList>({ queryKey: queryKeys.pipelines(org) })) {
         const row = list?.results.find((p) => p.id === id);
-        if (row) previous.push({ key, value: { active: row.active, next_run_time: row.next_run_time } });
+        if (row) previous.push({ key, value: pauseFields(row) });
       }
       const detail = client.getQueryData<Pipeline>(queryKeys.pipeline(org, id));
-      if (detail) previous.push({ key: queryKeys.pipeline(org, id), value: { active: detail.active, next_run_time: detail.next_run_time } });
+      if (detail) previous.push({ key: queryKeys.pipeline(org, id), value: pauseFields(detail) });
       // Paused pipelines have no next run; a resumed one's is known when the answer comes.
-      editCachedPipeline(client, org, id, active ? { active } : { active, next_run_time: null });
+      const change: Change = active
+        ? { active, paused_by: null, paused_at: null, pause_reason: null, resume_at: null }
+        : { active, next_run_time: null, paused_at: new Date().toISOString(), pause_reason: reason || null, resume_at: resumeAt ?? null };
+      editCachedPipeline(client, org, id, change);
       return { previous };
     },
     onError: (_error, { id }, context) => {
@@ -106,6 +133,7 @@ export function useSetPipelineActive(org: string) {
       }
     },
     onSuccess: (pipeline) => editCachedPipeline(client, org, pipeline.id, pipeline),
+    // Not awaited: the change is done when the server says so, not when every list is read again.
     onSettled: (_data, _error, { id }) => {
       void client.invalidateQueries({ queryKey: queryKeys.pipelines(org) });
       void client.invalidateQueries({ queryKey: queryKeys.pipeline(org, id), exact: true });

@@ -1,20 +1,21 @@
 "use client";
 
-// Step 4: the last look, then the typed-name confirmation and the delete itself.
+// Step 3: the last look (what the server will still do, what goes), then the typed-name
+// confirmation that starts the decommission on the server.
 import { useState } from "react";
 import { errorMessage } from "@/components/api-client";
 import { ActionWithReason } from "@/components/danger-zone/action-with-reason";
 import { formatCount } from "@/components/storage/progress-math";
 import { TypedConfirmDialog } from "@/components/ui/typed-confirm-dialog";
 import type { DeletionImpact } from "./use-deletion-impact";
-import { useDeletePipeline } from "./use-deletion-impact";
-import { deleteBlockedReason, type WizardState } from "./wizard-steps";
+import { useStartDecommission, type Decommission } from "./use-decommission";
+import { deleteBlockedReason, remainingWork, type WizardState } from "./wizard-steps";
 
 interface ConfirmStepProps {
   org: string;
   impact: DeletionImpact;
   state: WizardState;
-  onDeleted: (name: string) => void;
+  onStarted: (plan: Decommission) => void;
 }
 
 function Check({ ok, children, testId }: { ok: boolean; children: string; testId: string }) {
@@ -25,17 +26,19 @@ function Check({ ok, children, testId }: { ok: boolean; children: string; testId
       </span>
       <span>
         {children}
-        <span className="sr-only">{ok ? " (done)" : " (not yet)"}</span>
+        <span className="sr-only">{ok ? " (done)" : " (the server will do it)"}</span>
       </span>
     </li>
   );
 }
 
-export function ConfirmStep({ org, impact, state, onDeleted }: ConfirmStepProps) {
+export function ConfirmStep({ org, impact, state, onStarted }: ConfirmStepProps) {
   const name = impact.pipeline.name;
-  const remove = useDeletePipeline(org, impact.pipeline.id);
+  const start = useStartDecommission(org, impact.pipeline.id);
   const [open, setOpen] = useState(false);
   const blocked = deleteBlockedReason(state);
+  const runs = impact.removed.executions;
+  const records = impact.removed.storage_records;
 
   return (
     <div className="space-y-4">
@@ -50,9 +53,14 @@ export function ConfirmStep({ org, impact, state, onDeleted }: ConfirmStepProps)
           Its storage is cleared.
         </Check>
       </ul>
+      <p className="text-sm" data-testid="remaining-work">
+        On confirming, the server will {remainingWork(state).join(", then ")}; you can follow it here or close the page.
+      </p>
       <p className="text-sm text-ink-muted">
-        Deleting removes {formatCount(impact.removed.executions)} {impact.removed.executions === 1 ? "execution" : "executions"}, its jobs, keys, shares
-        {impact.removed.schedule ? " and schedule" : ""}. Connections and destination tables stay. This cannot be undone.
+        Deleting removes {formatCount(runs)} {runs === 1 ? "execution" : "executions"}, its jobs, keys, shares
+        {impact.removed.schedule ? " and schedule" : ""}
+        {records ? ` and ${formatCount(records)} stored ${records === 1 ? "record" : "records"}` : ""}. Connections and destination tables stay. This
+        cannot be undone (its configuration is kept in the audit log, to recreate it).
       </p>
       <ActionWithReason testId="open-delete-dialog" variant="danger" align="start" disabledReason={blocked} onClick={() => setOpen(true)}>
         Delete pipeline…
@@ -61,23 +69,31 @@ export function ConfirmStep({ org, impact, state, onDeleted }: ConfirmStepProps)
         open={open}
         title={`Delete pipeline ${name}?`}
         consequence={
-          <>
-            <p>
-              The pipeline, its jobs and job states, {formatCount(impact.removed.executions)} {impact.removed.executions === 1 ? "execution" : "executions"} with
-              their logs, its keys and shares are removed for good. Connections and destination tables stay.
-            </p>
-          </>
+          <p>
+            The server pauses it, stops its runs, clears its storage, then removes the pipeline, its jobs and job states, {formatCount(runs)}{" "}
+            {runs === 1 ? "execution" : "executions"} with their logs, its keys and shares for good. Connections and destination tables stay.
+          </p>
         }
         name={name}
         verb="Delete"
         reasonLabel="Reason (optional, kept in the audit log)"
-        pending={remove.isPending}
-        error={remove.isError ? `Could not delete ${name}: ${errorMessage(remove.error)}` : null}
+        pending={start.isPending}
+        error={start.isError ? `Could not start deleting ${name}: ${errorMessage(start.error)}` : null}
         onCancel={() => {
-          remove.reset();
+          start.reset();
           setOpen(false);
         }}
-        onConfirm={(reason) => remove.mutate(reason, { onSuccess: () => onDeleted(name) })}
+        onConfirm={(reason) =>
+          start.mutate(
+            { confirmName: name, reason },
+            {
+              onSuccess: (plan) => {
+                setOpen(false);
+                onStarted(plan);
+              },
+            },
+          )
+        }
         testId="delete-dialog"
       />
     </div>

@@ -1,8 +1,9 @@
 "use client";
 
-// The delete wizard: 1 what goes and what stays, 2 pause and wait for or stop the runs, 3 clear
-// the storage, 4 type the name. The step lives in the URL (?step=), the state on the server, so
-// any step can be left and come back to; live events keep every step current.
+// The delete wizard: 1 what goes (and keep the configuration), 2 pause and drain or stop the
+// runs if you wish, 3 type the name. Confirming starts a decommission on the server, which pauses,
+// stops, clears and deletes by itself; from then on this page shows where it stands, to anyone
+// who opens it, in any tab, until it ends. The step lives in the URL (?step=), the state on the server.
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useRef, useState, type RefObject } from "react";
@@ -12,17 +13,20 @@ import { ActionWithReason } from "@/components/danger-zone/action-with-reason";
 import { PauseAction } from "@/components/danger-zone/pause-action";
 import { canChangePipeline } from "@/components/danger-zone/pipeline-rules";
 import { usePipeline, useRunningExecutions } from "@/components/danger-zone/use-pipeline-lifecycle";
-import { ClearStorage } from "@/components/storage/clear-storage";
+import { DownloadConfigLink } from "@/components/pipelines/download-config";
 import { useStorageProgress } from "@/components/storage/use-storage";
 import { ErrorNotice, Loading } from "@/components/ui/status";
+import { showToast } from "@/components/ui/toast";
 import type { PipelineResponse } from "@/lib/api/schemas/responses";
 import { ConfirmStep } from "./confirm-step";
+import { DecommissionProgress } from "./decommission-progress";
+import { STATE_WORDS } from "./decommission-steps";
 import { ImpactStep } from "./impact-step";
 import { RunningExecutions } from "./running-executions";
-import { showToast } from "@/components/ui/toast";
+import { isUnderWay, useDecommission, type Decommission } from "./use-decommission";
 import { useDeletionImpact, type DeletionImpact } from "./use-deletion-impact";
 import { WizardStepper } from "./wizard-stepper";
-import { continueBlockedReason, STEPS, stepFromQuery, type StepNumber, type WizardState } from "./wizard-steps";
+import { STEPS, stepFromQuery, type StepNumber, type WizardState } from "./wizard-steps";
 
 export function DeleteWizard({ pipelineId }: { pipelineId: string }) {
   const me = useMe();
@@ -45,13 +49,76 @@ function Missing() {
 
 function Wizard({ me, pipelineId }: { me: Me; pipelineId: string }) {
   const org = me.org;
-  const router = useRouter();
+  const decommission = useDecommission(org, pipelineId);
+  const plan = decommission.data ?? null;
+  // Once a plan is seen under way here, its end is shown here too (the pipeline may be gone by then).
+  const [watching, setWatching] = useState(false);
+  const underWay = isUnderWay(plan);
+  // Set while rendering (React's way to follow a value), not in an effect: no extra render pass.
+  if (underWay && !watching) setWatching(true);
+  const showPlan = !!plan && (underWay || watching || plan.state === "done");
+  const pipeline = usePipeline(org, pipelineId, { enabled: !(plan?.state === "done") });
+  useEndToast(plan, watching);
+
+  if (decommission.isPending) return <Loading label="Loading the pipeline…" />;
+  if (showPlan && plan) {
+    const owner = pipeline.data?.created_by;
+    return (
+      <div className="space-y-6" data-testid="delete-wizard" data-step="progress">
+        <WizardHeader pipelineId={pipelineId} name={plan.pipeline_name} owner={pipeline.data?.created_by_email ?? null} gone={plan.state === "done"} />
+        <DecommissionProgress org={org} plan={plan} canChange={!!owner && canChangePipeline(me, owner)} />
+      </div>
+    );
+  }
+  return <Steps me={me} pipelineId={pipelineId} pipeline={pipeline} previous={plan} onStarted={() => setWatching(true)} />;
+}
+
+/** A toast when a plan this page was watching ends. */
+function useEndToast(plan: Decommission | null, watching: boolean) {
+  const told = useRef<string | null>(null);
+  useEffect(() => {
+    if (!plan || !watching || isUnderWay(plan) || told.current === plan.id) return;
+    told.current = plan.id;
+    if (plan.state === "done") showToast(`Pipeline ${plan.pipeline_name} was deleted.`);
+    else if (plan.state === "cancelled") showToast(`The deletion of ${plan.pipeline_name} was cancelled; it stays paused.`);
+    else showToast(`The deletion of ${plan.pipeline_name} failed.`, "error");
+  }, [plan, watching]);
+}
+
+function WizardHeader({ pipelineId, name, owner, gone }: { pipelineId: string; name: string; owner: string | null; gone: boolean }) {
+  return (
+    <div className="space-y-1">
+      {gone ? (
+        <Link href="/pipelines" className="text-sm font-medium text-brand-700 hover:underline">
+          ← Pipelines
+        </Link>
+      ) : (
+        <Link href={`/pipelines/${pipelineId}`} className="text-sm font-medium text-brand-700 hover:underline">
+          ← Back to {name}
+        </Link>
+      )}
+      <h1 className="break-words text-2xl font-semibold">
+        Delete <span className="font-mono">{name}</span>
+      </h1>
+      {owner && <p className="text-sm text-ink-muted">Owned by {owner}.</p>}
+    </div>
+  );
+}
+
+interface StepsProps {
+  me: Me;
+  pipelineId: string;
+  pipeline: ReturnType<typeof usePipeline>;
+  /** The last decommission, cancelled or failed, if there was one. */
+  previous: Decommission | null;
+  onStarted: () => void;
+}
+
+function Steps({ me, pipelineId, pipeline, previous, onStarted }: StepsProps) {
+  const org = me.org;
   const step = stepFromQuery(useSearchParams().get("step"));
-  const [deleted, setDeleted] = useState<string | null>(null);
-  const live = deleted === null;
-  const pipeline = usePipeline(org, pipelineId, { enabled: live });
-  const impact = useDeletionImpact(org, pipelineId, { enabled: live });
-  const runs = useRunningExecutions(org, pipelineId, { enabled: live });
+  const impact = useDeletionImpact(org, pipelineId);
+  const runs = useRunningExecutions(org, pipelineId);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const firstStep = useRef(true);
 
@@ -64,13 +131,6 @@ function Wizard({ me, pipelineId }: { me: Me; pipelineId: string }) {
     headingRef.current?.focus();
   }, [step]);
 
-  if (deleted !== null) {
-    return (
-      <p role="status" className="card p-6 text-sm" data-testid="wizard-deleted">
-        {deleted} was deleted. Taking you back to the pipelines…
-      </p>
-    );
-  }
   if (pipeline.isPending || impact.isPending) return <Loading label="Loading the pipeline…" />;
   const failure = pipeline.error ?? impact.error;
   if (failure) {
@@ -86,39 +146,35 @@ function Wizard({ me, pipelineId }: { me: Me; pipelineId: string }) {
       />
     );
   }
-
-  const detail = pipeline.data;
-  const counts = impact.data;
-  if (!detail || !counts) return <Missing />;
+  if (!pipeline.data || !impact.data) return <Missing />;
   return (
-    <LoadedWizard
+    <LoadedSteps
       me={me}
       step={step}
-      detail={detail}
-      impact={counts}
+      detail={pipeline.data}
+      impact={impact.data}
       runs={runs}
+      previous={previous}
       headingRef={headingRef}
-      onDeleted={(name) => {
-        setDeleted(name);
-        showToast(`Pipeline ${name} was deleted.`);
-        router.replace("/pipelines");
-      }}
+      onStarted={onStarted}
     />
   );
 }
 
-interface LoadedWizardProps {
+interface LoadedStepsProps {
   me: Me;
   step: StepNumber;
   detail: PipelineResponse;
   impact: DeletionImpact;
   runs: ReturnType<typeof useRunningExecutions>;
+  previous: Decommission | null;
   headingRef: RefObject<HTMLHeadingElement | null>;
-  onDeleted: (name: string) => void;
+  onStarted: () => void;
 }
 
-function LoadedWizard({ me, step, detail, impact, runs, headingRef, onDeleted }: LoadedWizardProps) {
+function LoadedSteps({ me, step, detail, impact, runs, previous, headingRef, onStarted }: LoadedStepsProps) {
   const org = me.org;
+  const router = useRouter();
   const pipelineId = detail.id;
   // The storage as the live events and reads tell it: fresher than the pipeline's body.
   const storage = useStorageProgress(org, { id: pipelineId, name: detail.pipeline_name }, detail.storage_status);
@@ -130,38 +186,60 @@ function LoadedWizard({ me, step, detail, impact, runs, headingRef, onDeleted }:
     storageStatus: storage.progress.status,
   };
   const stepName = STEPS[step - 1]?.name ?? "";
-  const blocked = continueBlockedReason(step, state);
   const stepHref = (n: number) => `/pipelines/${pipelineId}/delete?step=${n}`;
 
   return (
     <div className="space-y-6" data-testid="delete-wizard" data-step={step}>
-      <div className="space-y-1">
-        <Link href={`/pipelines/${pipelineId}`} className="text-sm font-medium text-brand-700 hover:underline">
-          ← Back to {detail.pipeline_name}
-        </Link>
-        <h1 className="break-words text-2xl font-semibold">
-          Delete <span className="font-mono">{detail.pipeline_name}</span>
-        </h1>
-        <p className="text-sm text-ink-muted">
-          Owned by {detail.created_by_email}. {canChange ? "Each step checks with the server; you can leave and come back." : "You can look, but only the owner or an admin can change this pipeline."}
+      <WizardHeader pipelineId={pipelineId} name={detail.pipeline_name} owner={detail.created_by_email} gone={false} />
+      <p className="-mt-5 text-sm text-ink-muted">
+        {canChange
+          ? "Look, then confirm: the server pauses it, stops its runs, clears its storage and deletes it, even if you close this page."
+          : "You can look, but only the owner or an admin can change this pipeline."}
+      </p>
+      {previous && (previous.state === "cancelled" || previous.state === "failed") && (
+        <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-warn" data-testid="previous-decommission">
+          A deletion started by {previous.started_by} was {previous.state} at “{STATE_WORDS[previous.steps.find((s) => s.status === "cancelled")?.step ?? ""] ?? "its start"}”
+          {previous.error ? `: ${previous.error}` : ""}. The pipeline stays paused until someone resumes it.
         </p>
-      </div>
+      )}
       <WizardStepper pipelineId={pipelineId} current={step} state={state} />
       <section aria-labelledby="wizard-step-heading" className="card space-y-4 p-4 sm:p-6">
         <h2 id="wizard-step-heading" ref={headingRef} tabIndex={-1} className="text-lg font-semibold focus:outline-none" data-testid="wizard-step-heading">
-          Step {step} of 4: {stepName}
+          Step {step} of {STEPS.length}: {stepName}
         </h2>
-        <StepContent
-          step={step}
-          org={org}
-          pipelineId={pipelineId}
-          name={detail.pipeline_name}
-          active={detail.active}
-          state={state}
-          impact={impact}
-          runs={runs}
-          onDeleted={onDeleted}
-        />
+        {step === 1 && (
+          <>
+            <p className="text-sm text-ink-muted">Counted by the server just now; the counts follow live changes.</p>
+            <ImpactStep impact={impact} />
+            <div className="border-t border-gray-100 pt-4">
+              <p className="mb-2 text-sm text-ink-muted">Keep its configuration (jobs, schedule, sharing) to recreate it later from a file.</p>
+              <DownloadConfigLink org={org} pipelineId={pipelineId} pipelineName={detail.pipeline_name} canChange={canChange} />
+            </div>
+          </>
+        )}
+        {step === 2 && (
+          <div className="space-y-6">
+            <p className="text-sm text-ink-muted">
+              Optional: pause it now and let its runs finish, or stop them. If you go on without, the deletion pauses it and stops what still runs.
+            </p>
+            <PauseAction org={org} pipeline={detail} canChange={canChange} align="start" />
+            <div className="space-y-2 border-t border-gray-100 pt-4">
+              <h3 className="font-medium">Running executions</h3>
+              <RunningExecutions org={org} pipelineId={pipelineId} canChange={canChange} runs={runs} />
+            </div>
+          </div>
+        )}
+        {step === 3 && (
+          <ConfirmStep
+            org={org}
+            impact={impact}
+            state={state}
+            onStarted={() => {
+              onStarted();
+              router.replace(`/pipelines/${pipelineId}/delete`);
+            }}
+          />
+        )}
       </section>
       <div className="flex flex-wrap items-start justify-between gap-3">
         {step > 1 ? (
@@ -173,66 +251,12 @@ function LoadedWizard({ me, step, detail, impact, runs, headingRef, onDeleted }:
             Cancel
           </Link>
         )}
-        {step < 4 && (
-          <ActionWithReason testId="wizard-continue" variant="primary" href={stepHref(step + 1)} disabledReason={blocked}>
+        {step < STEPS.length && (
+          <ActionWithReason testId="wizard-continue" variant="primary" href={stepHref(step + 1)} disabledReason={null}>
             Continue to step {step + 1}
           </ActionWithReason>
         )}
       </div>
     </div>
   );
-}
-
-interface StepContentProps {
-  step: StepNumber;
-  org: string;
-  pipelineId: string;
-  name: string;
-  active: boolean;
-  state: WizardState;
-  impact: DeletionImpact;
-  runs: ReturnType<typeof useRunningExecutions>;
-  onDeleted: (name: string) => void;
-}
-
-function StepContent({ step, org, pipelineId, name, active, state, impact, runs, onDeleted }: StepContentProps) {
-  switch (step) {
-    case 1:
-      return (
-        <>
-          <p className="text-sm text-ink-muted">Counted by the server just now; the counts follow live changes.</p>
-          <ImpactStep impact={impact} />
-        </>
-      );
-    case 2:
-      return (
-        <div className="space-y-6">
-          <PauseAction org={org} pipeline={{ id: pipelineId, name, active }} canChange={state.canChange} align="start" />
-          <div className="space-y-2 border-t border-gray-100 pt-4">
-            <h3 className="font-medium">Running executions</h3>
-            <RunningExecutions org={org} pipelineId={pipelineId} canChange={state.canChange} runs={runs} />
-          </div>
-        </div>
-      );
-    case 3:
-      return (
-        <div className="space-y-3">
-          {state.storageStatus === "Cleared" && (
-            <p className="rounded-md bg-green-50 px-3 py-2 text-sm text-ok" data-testid="clear-step-skip">
-              The storage is cleared: nothing is left to do in this step.
-            </p>
-          )}
-          <ClearStorage
-            org={org}
-            pipeline={{ id: pipelineId, name, storageStatus: state.storageStatus }}
-            canChange={state.canChange}
-            running={state.running}
-            align="start"
-            stored={{ records: impact.removed.storage_records, bytes: impact.removed.storage_bytes }}
-          />
-        </div>
-      );
-    case 4:
-      return <ConfirmStep org={org} impact={impact} state={state} onDeleted={onDeleted} />;
-  }
 }

@@ -1,8 +1,7 @@
-// What deleting a pipeline removes and what stays (GET …/pipelines/{id}/deletion-impact), and the
-// delete itself (§1 DELETE pipeline/{id}/ with an optional reason).
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+// What deleting a pipeline removes and what stays (GET …/pipelines/{id}/deletion-impact).
+import { useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
-import { apiDelete, apiGet, ApiError, orgPath, pipelinesPath } from "@/components/api-client";
+import { apiGet, ApiError, orgPath } from "@/components/api-client";
 import { queryKeys } from "@/components/query-keys";
 import type { deletionImpactResponse } from "@/lib/api/schemas/responses";
 
@@ -21,19 +20,5 @@ export function useDeletionImpact(org: string, id: string, options: { enabled?: 
     queryFn: () => apiGet<DeletionImpact>(orgPath(org, "pipelines", id, "deletion-impact")),
     enabled: options.enabled ?? true,
     retry: retryUnlessMissing,
-  });
-}
-
-export function useDeletePipeline(org: string, id: string) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (reason: string) => apiDelete(pipelinesPath(org, "pipeline", id), reason ? { reason } : undefined),
-    onSuccess: () => {
-      client.removeQueries({ queryKey: queryKeys.pipeline(org, id) });
-      client.removeQueries({ queryKey: queryKeys.storage(org, id) });
-      void client.invalidateQueries({ queryKey: queryKeys.pipelines(org) });
-      void client.invalidateQueries({ queryKey: queryKeys.executions(org) });
-      void client.invalidateQueries({ queryKey: queryKeys.audit(org) });
-    },
   });
 }

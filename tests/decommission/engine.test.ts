@@ -33,7 +33,7 @@ const planOf = async (id: string) => {
 describe("the decommissioner", () => {
   it("stops a pending run at once and an executing one at its next batch, each with a log line, before clearing", async () => {
     const db = await getDb();
-    const source = await sampleSource(org.admin, { count: 50_000, batch_size: 100 });
+    const source = await sampleSource(org.admin, { count: 5_000, batch_size: 100 });
     const pipeline = await pipelineWithJobs(org.admin, [{ name: "long", sourceResourceId: source.id }]);
     await executePipeline(db, org.admin, pipeline.id);
     const executor = executorOptions(org.id);
