@@ -223,11 +223,67 @@ async function workerKills(section: Section): Promise<void> {
     if (after!.left !== 0 || Number(after!.done_rows) !== ROWS || Number(after!.total_rows) !== ROWS)
       section.fail(`worker killed mid-clear: ${JSON.stringify(after)} (wanted 0 left, ${ROWS} done)`);
     section.note(`worker killed mid-clear: Cleared after restart (${after!.done_rows}/${after!.total_rows} rows)`);
+    await fourth.stop();
+
+    await decommissionKilledMidClear(section, db, client);
   } finally {
     for (const w of workers) await w.stop();
     await server.stop();
     await db.drop();
   }
+}
+
+/**
+ * A decommission (the server-side delete) of a pipeline with a million stored rows, its worker
+ * killed with -9 part-way through the clear: another worker takes the plan and the clear over,
+ * and the pipeline ends deleted, every row gone, each step audited once.
+ */
+async function decommissionKilledMidClear(section: Section, db: FreshDb, client: Client): Promise<void> {
+  const ROWS = config.decommissionRows;
+  const made = await client.call("POST", v1("pipeline/"), { body: { pipeline_name: "big_decommission", cron_string: "0 5 * * *" } });
+  const id = field<string>(made.json, "id");
+  await db.sql`insert into storage_records (org_id, pipeline_id, data, bytes) select ${ORG}, ${id}, jsonb_build_object('n', g), 12 from generate_series(1, ${ROWS}) g`;
+  await db.sql`update pipelines set storage_status = 'InUse' where id = ${id}`;
+  const started = Date.now();
+  const first = await startWorker(db.url, { WORKER_CLEAR_BATCH: "5000" });
+  const start = await client.call("POST", `/api/v1/orgs/${ORG}/pipelines/${id}/decommission`, { body: { confirm_name: "big_decommission", reason: "reliability: kill -9 mid-clear" } });
+  if (start.status !== 202) {
+    section.fail(`decommission: ${start.status} ${start.text.slice(0, 200)}`);
+    await first.stop();
+    return;
+  }
+  await until("the decommission's clear to be part-way", async () => {
+    const [c] = await db.sql<{ done_rows: string }[]>`select done_rows from storage_clears where pipeline_id = ${id}`;
+    return !!c && Number(c.done_rows) > 0;
+  }, 120_000, 10);
+  const [cut] = await db.sql<{ state: string; done_rows: string }[]>`
+    select d.state, c.done_rows from decommissions d join storage_clears c on c.pipeline_id = d.pipeline_id where d.pipeline_id = ${id}`;
+  await first.kill9();
+  section.faults++;
+  const second = await startWorker(db.url, { WORKER_CLEAR_BATCH: "5000" });
+  try {
+    await until("the decommission to end", async () => {
+      const r = await client.call("GET", `/api/v1/orgs/${ORG}/pipelines/${id}/decommission`);
+      const state = (r.json as { state?: string } | null)?.state;
+      return state === "done" || state === "failed" || state === "cancelled";
+    }, 300_000, 250);
+  } finally {
+    await second.stop();
+  }
+  const plan = (await client.call("GET", `/api/v1/orgs/${ORG}/pipelines/${id}/decommission`)).json as { state: string; progress: { done_rows: number; total_rows: number } };
+  const [after] = await db.sql<{ present: boolean; left: number; audits: { action: string; n: number }[] }[]>`
+    select exists(select 1 from pipelines where id = ${id}) as present,
+      (select count(*)::int from storage_records where pipeline_id = ${id}) as left,
+      (select coalesce(json_agg(a), '[]'::json) from (select action, count(*)::int as n from audit_events where object_id = ${id} group by action order by action) a) as audits`;
+  const audits = Object.fromEntries(after!.audits.map((a) => [a.action, a.n]));
+  const once = ["pipeline.decommission", "pipeline.pause", "storage.clear", "pipeline.delete"].every((action) => audits[action] === 1);
+  if (plan.state !== "done" || after!.present || after!.left !== 0 || plan.progress.done_rows !== ROWS || !once) {
+    section.fail(`decommission killed mid-clear: ${JSON.stringify({ plan, after })} (wanted done, the pipeline and its ${ROWS} rows gone, each step audited once)`);
+  }
+  section.note(
+    `decommission of a pipeline with ${ROWS.toLocaleString("en-US")} stored rows, worker killed with -9 mid-clear (${cut?.state}, ${Number(cut?.done_rows ?? 0).toLocaleString("en-US")} rows cleared): ` +
+      `${plan.state} on another worker in ${((Date.now() - started) / 1000).toFixed(1)} s, ${after!.left} rows left, audit ${JSON.stringify(audits)}`,
+  );
 }
 
 // ---------------------------------------------------------------- Postgres restarted

@@ -5,7 +5,7 @@
 import Link from "next/link";
 import { STATE_WORDS } from "@/components/wizard/decommission-steps";
 import type { Pipeline } from "./types";
-import { timeInWords } from "./time-words";
+import { sinceInWords, timeInWords } from "./time-words";
 
 type PauseFacts = Pick<Pipeline, "active" | "paused_by" | "paused_at" | "pause_reason" | "resume_at">;
 
@@ -13,7 +13,7 @@ type PauseFacts = Pick<Pipeline, "active" | "paused_by" | "paused_at" | "pause_r
 export function pauseDetails(pipeline: PauseFacts, now: number): string {
   const parts = [
     pipeline.paused_by ? `by ${pipeline.paused_by}` : "",
-    pipeline.paused_at ? timeInWords(pipeline.paused_at, now) : "",
+    pipeline.paused_at ? sinceInWords(pipeline.paused_at, now) : "",
   ].filter(Boolean);
   const why = pipeline.pause_reason ? `: ${pipeline.pause_reason}` : "";
   const until = pipeline.resume_at ? `; resumes ${timeInWords(pipeline.resume_at, now)}` : "";

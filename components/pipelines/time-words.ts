@@ -17,6 +17,11 @@ export function timeInWords(iso: string, now: number): string {
   return relative.format(Math.round(seconds / (365 * DAY)), "year");
 }
 
+/** When something already happened: a moment the clock of this page has not reached yet is "just now". */
+export function sinceInWords(iso: string, now: number): string {
+  return timeInWords(iso, Math.max(now, new Date(iso).getTime()));
+}
+
 /** A run's length: "42s", "3m 07s", "1h 02m". */
 export function durationInWords(seconds: number | null): string {
   if (seconds === null || !Number.isFinite(seconds)) return "—";

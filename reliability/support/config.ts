@@ -36,6 +36,8 @@ export const config = {
   raceRounds: int("RELIABILITY_RACE_ROUNDS", 5),
   killTrials: int("RELIABILITY_KILL_TRIALS", 50),
   fuzzRequests: int("RELIABILITY_FUZZ_REQUESTS", 5000),
+  /** Stored rows of the pipeline whose decommission is cut by a kill -9 mid-clear (issue 11). */
+  decommissionRows: int("RELIABILITY_DECOMMISSION_ROWS", 1_000_000),
   seed: int("RELIABILITY_SEED", defaultSeed()),
   /** Which sections to run (comma list of load, races, faults, fuzz); all by default. */
   only: (process.env.RELIABILITY_ONLY ?? "").split(",").map((s) => s.trim()).filter(Boolean),
