@@ -12,8 +12,10 @@ async function createPipeline(request: APIRequestContext, name: string): Promise
   return ((await response.json()) as { id: string }).id;
 }
 
+// Each change also edits the description: a pause or resume alone is one audit entry, with an
+// edit it is two (the pause or resume, and the update), as the paging below counts.
 async function setActive(request: APIRequestContext, id: string, active: boolean, reason: string) {
-  const response = await request.patch(`/api/v1/unstract/${ACME.id}/pipeline/${id}/`, { headers: auth, data: { active, reason } });
+  const response = await request.patch(`/api/v1/unstract/${ACME.id}/pipeline/${id}/`, { headers: auth, data: { active, reason, description: reason } });
   expect(response.status()).toBe(200);
 }
 

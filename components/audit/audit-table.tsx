@@ -1,11 +1,14 @@
 "use client";
 
 // One page of the audit log: when, who, what, to which object, and why; newer and older pages
-// by cursor.
+// by cursor. A deletion that kept its pipeline's configuration can be recreated from its row.
 import Link from "next/link";
 import { formatDateTime } from "@/components/format";
+import { snapshotOf } from "@/components/pipelines/config-document";
+import { useConfirmStep } from "@/components/ui/confirm-inline";
 import { EmptyState, ErrorNotice, Loading } from "@/components/ui/status";
 import { AUDIT_OBJECT_TYPES } from "./audit-vocabulary";
+import { RecreateButton, RecreatePanel } from "./recreate-pipeline";
 import { useAudit, useExistingPipelines, type AuditEvent, type AuditFilters } from "./use-audit";
 
 interface AuditTableProps {
@@ -38,6 +41,64 @@ function ObjectCell({ event, exists }: { event: AuditEvent; exists: boolean }) {
         </div>
       )}
     </div>
+  );
+}
+
+const COLUMNS = 5;
+
+function AuditRow({ org, event, exists }: { org: string; event: AuditEvent; exists: boolean }) {
+  const snapshot = event.action === "pipeline.delete" ? snapshotOf(event.details) : null;
+  const { confirming, openerRef, open, cancel } = useConfirmStep();
+  const panelId = `recreate-${event.id}`;
+  return (
+    <>
+      <tr data-testid="audit-row" data-event-id={event.id} data-action={event.action} data-object-id={event.object_id}>
+        <td className="py-3 pr-3 align-top text-ink-muted">
+          <time dateTime={event.at}>{formatDateTime(event.at)}</time>
+          <span className="mt-1 block break-all font-mono text-xs text-ink sm:hidden">
+            {event.action}
+          </span>
+        </td>
+        <td className="hidden truncate py-3 pr-3 align-top md:table-cell" title={event.actor} data-testid="audit-actor-cell">
+          {event.actor}
+        </td>
+        <td className="hidden py-3 pr-3 align-top sm:table-cell">
+          <span className="inline-block max-w-full truncate rounded bg-surface-sunken px-1.5 py-0.5 font-mono text-xs" title={event.action}>
+            {event.action}
+          </span>
+        </td>
+        <td className="py-3 pr-3 align-top">
+          <ObjectCell event={event} exists={exists} />
+          <div className="mt-1 truncate text-xs text-ink-muted md:hidden" title={event.actor}>
+            by {event.actor}
+          </div>
+          {event.reason && (
+            <div className="mt-1 break-words text-xs text-ink lg:hidden" data-testid="audit-reason-narrow">
+              “{event.reason}”
+            </div>
+          )}
+          {snapshot && (
+            <RecreateButton
+              ref={openerRef}
+              name={event.object_name ?? snapshot.pipeline_name}
+              open={confirming}
+              panelId={panelId}
+              onClick={confirming ? cancel : open}
+            />
+          )}
+        </td>
+        <td className="hidden break-words py-3 align-top lg:table-cell" data-testid="audit-reason">
+          {event.reason ?? <span className="text-ink-faint">—</span>}
+        </td>
+      </tr>
+      {snapshot && confirming && (
+        <tr>
+          <td colSpan={COLUMNS} className="pb-3">
+            <RecreatePanel id={panelId} org={org} event={event} snapshot={snapshot} onClose={cancel} />
+          </td>
+        </tr>
+      )}
+    </>
   );
 }
 
@@ -75,36 +136,7 @@ export function AuditTable({ org, filters, cursor, onCursor, filtered }: AuditTa
             </thead>
             <tbody className="divide-y divide-gray-100">
               {events.map((event) => (
-                <tr key={event.id} data-testid="audit-row" data-event-id={event.id} data-action={event.action} data-object-id={event.object_id}>
-                  <td className="py-3 pr-3 align-top text-ink-muted">
-                    <time dateTime={event.at}>{formatDateTime(event.at)}</time>
-                    <span className="mt-1 block break-all font-mono text-xs text-ink sm:hidden">
-                      {event.action}
-                    </span>
-                  </td>
-                  <td className="hidden truncate py-3 pr-3 align-top md:table-cell" title={event.actor} data-testid="audit-actor-cell">
-                    {event.actor}
-                  </td>
-                  <td className="hidden py-3 pr-3 align-top sm:table-cell">
-                    <span className="inline-block max-w-full truncate rounded bg-surface-sunken px-1.5 py-0.5 font-mono text-xs" title={event.action}>
-                      {event.action}
-                    </span>
-                  </td>
-                  <td className="py-3 pr-3 align-top">
-                    <ObjectCell event={event} exists={existing.has(event.object_id)} />
-                    <div className="mt-1 truncate text-xs text-ink-muted md:hidden" title={event.actor}>
-                      by {event.actor}
-                    </div>
-                    {event.reason && (
-                      <div className="mt-1 break-words text-xs text-ink lg:hidden" data-testid="audit-reason-narrow">
-                        “{event.reason}”
-                      </div>
-                    )}
-                  </td>
-                  <td className="hidden break-words py-3 align-top lg:table-cell" data-testid="audit-reason">
-                    {event.reason ?? <span className="text-ink-faint">—</span>}
-                  </td>
-                </tr>
+                <AuditRow key={event.id} org={org} event={event} exists={existing.has(event.object_id)} />
               ))}
             </tbody>
           </table>

@@ -1,11 +1,13 @@
 "use client";
 
-// /pipelines/new: the form, then the pipeline's first API key, shown this once.
+// /pipelines/new: the form, then the pipeline's first API key, shown this once; or a
+// configuration file imported as a new, paused pipeline without keys.
 import Link from "next/link";
 import { useState } from "react";
 import { currentOrgName, useMe } from "@/components/console/use-me";
 import { KeyOncePanel } from "@/components/keys/key-once-panel";
 import { ErrorNotice, Loading } from "@/components/ui/status";
+import { ImportConfigSection } from "./import-config";
 import { NewPipelineForm } from "./new-pipeline-form";
 import type { CreatedPipeline } from "./types";
 
@@ -14,6 +16,7 @@ export function NewPipelinePage() {
   // In memory only: once this page is left the key cannot be shown again.
   const [created, setCreated] = useState<CreatedPipeline | null>(null);
   const [formKey, setFormKey] = useState(0);
+  const [reviewingImport, setReviewingImport] = useState(false);
 
   if (me.isPending) return <Loading />;
   if (me.isError) return <ErrorNotice title="Could not load your account." error={me.error} onRetry={() => void me.refetch()} />;
@@ -50,7 +53,13 @@ export function NewPipelinePage() {
           </div>
         </KeyOncePanel>
       ) : (
-        <NewPipelineForm key={formKey} org={me.data.org} orgName={currentOrgName(me.data)} onCreated={setCreated} />
+        <>
+          <ImportConfigSection org={me.data.org} orgName={currentOrgName(me.data)} onReviewing={setReviewingImport} />
+          {/* Hidden, not unmounted, while a file is reviewed: what was typed here is kept for a cancel. */}
+          <div hidden={reviewingImport}>
+            <NewPipelineForm key={formKey} org={me.data.org} orgName={currentOrgName(me.data)} onCreated={setCreated} />
+          </div>
+        </>
       )}
     </div>
   );

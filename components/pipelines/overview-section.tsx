@@ -1,11 +1,14 @@
 "use client";
 
-// The Overview tab: the facts at a glance, the run history, and the settings form.
+// The Overview tab: the facts at a glance, the run history, the settings form, and the
+// configuration as a file.
 import type { ReactNode } from "react";
 import type { Me } from "@/components/console/use-me";
 import { useRecentRuns } from "@/components/executions/use-executions";
 import { formatDateTime } from "@/components/format";
 import { ErrorNotice, Loading } from "@/components/ui/status";
+import { DownloadConfigLink } from "./download-config";
+import { canChangePipeline } from "./permissions";
 import { PipelineEditForm } from "./pipeline-edit-form";
 import { RunHistoryChart } from "./run-history-chart";
 import { timeInWords } from "./time-words";
@@ -27,6 +30,7 @@ export function OverviewSection({ org, me, pipeline }: { org: string; me: Me; pi
       <PipelineFacts pipeline={pipeline} />
       <RunHistory org={org} pipelineId={pipeline.id} />
       <PipelineEditForm org={org} me={me} pipeline={pipeline} />
+      <ConfigurationFile org={org} me={me} pipeline={pipeline} />
     </div>
   );
 }
@@ -77,6 +81,21 @@ function PipelineFacts({ pipeline }: { pipeline: Pipeline }) {
           <code className="break-all font-mono text-xs">POST /{pipeline.api_endpoint}</code>
         </Fact>
       </dl>
+    </section>
+  );
+}
+
+function ConfigurationFile({ org, me, pipeline }: { org: string; me: Me; pipeline: Pipeline }) {
+  return (
+    <section aria-labelledby="config-file-heading" className="card space-y-3 p-4 sm:p-6" data-testid="config-file">
+      <h2 id="config-file-heading" className="text-lg font-semibold">
+        Configuration file
+      </h2>
+      <p className="max-w-prose text-sm text-ink-muted">
+        Its settings, schedule, jobs and sharing in one file, never its keys. Import it under New pipeline to make a copy, here or in
+        another organization, or keep it before deleting the pipeline.
+      </p>
+      <DownloadConfigLink org={org} pipelineId={pipeline.id} pipelineName={pipeline.pipeline_name} canChange={canChangePipeline(pipeline, me)} />
     </section>
   );
 }

@@ -1,8 +1,10 @@
 // A labelled input whose error is announced and tied to it through aria-describedby.
-import type { InputHTMLAttributes } from "react";
+import type { InputHTMLAttributes, Ref } from "react";
 import { FieldError } from "./status";
 
 interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
+  /** The input's (React 19 passes it as a prop, spread onto the input below), to focus it on an error. */
+  ref?: Ref<HTMLInputElement>;
   id: string;
   label: string;
   error?: string;
