@@ -56,7 +56,9 @@ test("a member who does not own the pipeline sees every action disabled, with th
   await expect(page.getByTestId("wizard-step-2")).toHaveAttribute("aria-current", "step");
   await expect(page.getByRole("button", { name: "Pause pipeline…" })).toBeDisabled();
   await expect(page.getByTestId("pause-button-why")).toHaveText(NOT_ALLOWED);
-  await expect(page.getByTestId("download-config")).toHaveCount(0);
+  await page.getByTestId("wizard-step-1").click();
+  await expect(page.getByTestId("download-config")).toBeDisabled();
+  await expect(page.getByTestId("download-config-why")).toHaveText("Only the owner or an admin can download its configuration.");
   await page.getByTestId("wizard-step-3").click();
   await expect(page.getByRole("button", { name: "Delete pipeline…" })).toBeDisabled();
   await expect(page.getByRole("button", { name: "Delete pipeline…" })).toHaveAccessibleDescription(NOT_ALLOWED);
