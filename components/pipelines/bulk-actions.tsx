@@ -1,21 +1,26 @@
 "use client";
 
-// Pause, resume or delete the selected pipelines: one request each, and a report of how each
-// one went, with the API's reason when it refused.
+// Pause or resume the selected pipelines: one request each, and a report of how each one went,
+// with the API's reason when it refused. Delete goes to the server as one confirmed request
+// (bulk-delete-dialog.tsx), whose progress is followed below the bar.
 import { useEffect, useRef, useState } from "react";
 import { errorMessage } from "@/components/api-client";
-import { Modal } from "./modal";
+import type { Me } from "@/components/console/use-me";
+import { BulkDeleteButton, BulkDeleteDialog, type BulkDeletion } from "./bulk-delete-dialog";
+import { BulkDeleteProgress } from "./bulk-delete-progress";
+import type { SelectedPipeline } from "./types";
 import { useBulkPipelineAction, type BulkAction, type BulkResult } from "./use-pipelines";
 
-const DONE: Record<BulkAction, string> = { pause: "Paused", resume: "Resumed", delete: "Deleted" };
-const DOING: Record<BulkAction, string> = { pause: "Pausing", resume: "Resuming", delete: "Deleting" };
+const DONE: Record<BulkAction, string> = { pause: "Paused", resume: "Resumed" };
+const DOING: Record<BulkAction, string> = { pause: "Pausing", resume: "Resuming" };
 
 const plural = (n: number) => `${n} ${n === 1 ? "pipeline" : "pipelines"}`;
 
 interface BulkActionsProps {
   org: string;
-  /** Selected pipelines: id → name. */
-  selected: Map<string, string>;
+  me: Pick<Me, "id" | "role">;
+  /** Selected pipelines by id. */
+  selected: Map<string, SelectedPipeline>;
   onClear: () => void;
   onDone: () => void;
 }
@@ -25,12 +30,13 @@ interface Report {
   results: BulkResult[];
 }
 
-export function BulkActions({ org, selected, onClear, onDone }: BulkActionsProps) {
+export function BulkActions({ org, me, selected, onClear, onDone }: BulkActionsProps) {
   const bulk = useBulkPipelineAction(org);
-  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const [confirmingDelete, setConfirmingDelete] = useState<Map<string, SelectedPipeline> | null>(null);
+  const [deletion, setDeletion] = useState<BulkDeletion | null>(null);
   const [report, setReport] = useState<Report | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const targets = [...selected].map(([id, name]) => ({ id, name }));
+  const targets = [...selected].map(([id, pipeline]) => ({ id, name: pipeline.pipeline_name }));
 
   function run(action: BulkAction) {
     setReport(null);
@@ -43,7 +49,6 @@ export function BulkActions({ org, selected, onClear, onDone }: BulkActionsProps
           onDone();
         },
         onError: (error) => setFailure(errorMessage(error)),
-        onSettled: () => setConfirmingDelete(false),
       },
     );
   }
@@ -66,9 +71,7 @@ export function BulkActions({ org, selected, onClear, onDone }: BulkActionsProps
           <button type="button" className="btn-secondary" disabled={bulk.isPending} onClick={() => run("resume")} data-testid="bulk-resume">
             Resume
           </button>
-          <button type="button" className="btn-danger" disabled={bulk.isPending} onClick={() => setConfirmingDelete(true)} data-testid="bulk-delete">
-            Delete…
-          </button>
+          <BulkDeleteButton me={me} selected={selected} disabled={bulk.isPending} onOpen={() => setConfirmingDelete(new Map(selected))} />
           <button type="button" className="btn-secondary" disabled={bulk.isPending} onClick={onClear}>
             Clear selection
           </button>
@@ -85,41 +88,19 @@ export function BulkActions({ org, selected, onClear, onDone }: BulkActionsProps
         </p>
       )}
       {report && <BulkReport report={report} onDismiss={() => setReport(null)} />}
-      <Modal
-        open={confirmingDelete}
-        onClose={() => setConfirmingDelete(false)}
-        role="alertdialog"
-        labelledBy="bulk-delete-title"
-        describedBy="bulk-delete-consequence"
-        dismissable={!bulk.isPending}
-        testId="bulk-delete-dialog"
-      >
-        <div className="space-y-4 p-5">
-          <h2 id="bulk-delete-title" className="text-lg font-semibold">
-            Delete {plural(targets.length)}?
-          </h2>
-          <p id="bulk-delete-consequence" className="text-sm text-ink-muted">
-            Each pipeline goes with its jobs, runs, logs, keys, shares, schedule and storage. Connections and destination
-            tables stay. This cannot be undone.
-          </p>
-          <ul className="max-h-48 list-disc overflow-y-auto pl-5 text-sm" data-testid="bulk-delete-names">
-            {targets.map((target) => (
-              <li key={target.id} className="break-all">
-                {target.name}
-              </li>
-            ))}
-          </ul>
-          <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-            {/* Focus starts on the safe choice. */}
-            <button type="button" className="btn-secondary" autoFocus disabled={bulk.isPending} onClick={() => setConfirmingDelete(false)}>
-              Cancel
-            </button>
-            <button type="button" className="btn-danger" disabled={bulk.isPending} onClick={() => run("delete")} data-testid="bulk-delete-confirm">
-              {bulk.isPending ? "Deleting…" : `Delete ${plural(targets.length)}`}
-            </button>
-          </div>
-        </div>
-      </Modal>
+      <BulkDeleteDialog
+        org={org}
+        me={me}
+        selected={confirmingDelete}
+        onClose={() => setConfirmingDelete(null)}
+        onAccepted={(accepted) => {
+          setConfirmingDelete(null);
+          setDeletion(accepted);
+          onDone();
+        }}
+      />
+      {/* After the dialog: its effect runs once the dialog has closed, so it can take the focus. */}
+      {deletion && <BulkDeleteProgress org={org} deletion={deletion} onDismiss={() => setDeletion(null)} />}
     </>
   );
 }

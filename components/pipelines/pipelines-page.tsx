@@ -12,6 +12,7 @@ import { PIPELINE_TYPES } from "@/lib/domain/pipeline-vocabulary";
 import { BulkActions } from "./bulk-actions";
 import { PipelinesTable } from "./pipelines-table";
 import { StatusLine, type Outcome } from "./status-line";
+import type { SelectedPipeline } from "./types";
 import { cursorOf, PAGE_SIZE, usePipelineList, type PipelineListParams } from "./use-pipelines";
 
 const SEARCH_DELAY_MS = 300;
@@ -52,7 +53,7 @@ function PipelinesView({ me }: { me: Me }) {
   const params = useListParams();
   const list = usePipelineList(org, params);
   const [searchText, setSearchText] = useState(params.search);
-  const [selected, setSelected] = useState<Map<string, string>>(new Map());
+  const [selected, setSelected] = useState<Map<string, SelectedPipeline>>(new Map());
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
   // Typing waits for a pause before the list is asked again.
@@ -158,7 +159,7 @@ function PipelinesView({ me }: { me: Me }) {
 
       <StatusLine outcome={outcome} />
 
-      <BulkActions org={org} selected={selected} onClear={() => setSelected(new Map())} onDone={() => setSelected(new Map())} />
+      <BulkActions org={org} me={me} selected={selected} onClear={() => setSelected(new Map())} onDone={() => setSelected(new Map())} />
 
       {list.isPending ? (
         <Loading label="Loading pipelines…" />

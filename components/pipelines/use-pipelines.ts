@@ -1,7 +1,7 @@
 // One react-query hook per pipeline operation, beside its fetcher; keys from query-keys.ts, so
 // live events and these mutations refresh the same caches.
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient, type QueryKey } from "@tanstack/react-query";
-import { apiDelete, apiGet, apiPatch, apiPost, pipelinesPath } from "@/components/api-client";
+import { apiGet, apiPatch, apiPost, pipelinesPath } from "@/components/api-client";
 import { usePollWhenOffline } from "@/components/live/live-events";
 import { queryKeys } from "@/components/query-keys";
 import type { CreatePipelineRequest, PatchPipelineRequest } from "@/lib/api/schemas/pipelines";
@@ -147,7 +147,7 @@ export function useRunPipeline(org: string, id: string) {
 
 // ---------------------------------------------------------------- bulk actions
 
-export type BulkAction = "pause" | "resume" | "delete";
+export type BulkAction = "pause" | "resume";
 
 export interface BulkTarget {
   id: string;
@@ -161,9 +161,7 @@ export interface BulkResult extends BulkTarget {
 }
 
 function bulkStep(org: string, action: BulkAction, id: string): Promise<unknown> {
-  const path = pipelinesPath(org, "pipeline", id);
-  if (action === "delete") return apiDelete(path);
-  return apiPatch<Pipeline>(path, { active: action === "resume" });
+  return apiPatch<Pipeline>(pipelinesPath(org, "pipeline", id), { active: action === "resume" });
 }
 
 /** One request per pipeline, a few at a time; each outcome is kept, none stops the others. */
@@ -189,12 +187,9 @@ export function useBulkPipelineAction(org: string) {
       await Promise.all(Array.from({ length: Math.min(4, targets.length) }, worker));
       return results;
     },
-    onSettled: (_data, _error, { action, targets }) => {
+    onSettled: (_data, _error, { targets }) => {
       void client.invalidateQueries({ queryKey: queryKeys.pipelines(org) });
-      for (const { id } of targets) {
-        if (action === "delete") client.removeQueries({ queryKey: queryKeys.pipeline(org, id) });
-        else void client.invalidateQueries({ queryKey: queryKeys.pipeline(org, id), exact: true });
-      }
+      for (const { id } of targets) void client.invalidateQueries({ queryKey: queryKeys.pipeline(org, id), exact: true });
     },
   });
 }
