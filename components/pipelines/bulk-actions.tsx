@@ -1,24 +1,27 @@
 "use client";
 
-// Pause, resume or delete the selected pipelines: one request each, and a report of how each
-// one went, with the API's reason when it refused.
+// Pause or resume the selected pipelines (the same small form and Undo as everywhere), with a
+// report of how each one went and the API's reason when it refused; the selection stays for a
+// next action. Delete goes to the server as one confirmed request (bulk-delete-dialog.tsx),
+// whose progress is followed below the bar.
 import { useEffect, useRef, useState } from "react";
-import { errorMessage } from "@/components/api-client";
-import { Modal } from "./modal";
+import type { Me } from "@/components/console/use-me";
+import { BulkDeleteButton, BulkDeleteDialog, type BulkDeletion } from "./bulk-delete-dialog";
+import { BulkDeleteProgress } from "./bulk-delete-progress";
 import { PauseForm, type PauseChoice } from "./pause-form";
-import type { Pipeline } from "./types";
-import { usePause } from "./use-pause";
-import { useBulkPipelineAction, type BulkAction, type BulkResult } from "./use-pipelines";
+import type { Pipeline, SelectedPipeline } from "./types";
+import { usePause, type PauseOutcome } from "./use-pause";
 
-const DONE: Record<BulkAction, string> = { pause: "Paused", resume: "Resumed", delete: "Deleted" };
-const DOING: Record<BulkAction, string> = { pause: "Pausing", resume: "Resuming", delete: "Deleting" };
+type PauseAction = "pause" | "resume";
+const DONE: Record<PauseAction, string> = { pause: "Paused", resume: "Resumed" };
 
 const plural = (n: number) => `${n} ${n === 1 ? "pipeline" : "pipelines"}`;
 
 interface BulkActionsProps {
   org: string;
-  /** Selected pipelines: id → name. */
-  selected: Map<string, string>;
+  me: Pick<Me, "id" | "role">;
+  /** Selected pipelines by id. */
+  selected: Map<string, SelectedPipeline>;
   /** The rows on screen (the selection is always among them). */
   rows: Pipeline[];
   onClear: () => void;
@@ -26,48 +29,28 @@ interface BulkActionsProps {
 }
 
 interface Report {
-  action: BulkAction;
-  results: BulkResult[];
+  action: PauseAction;
+  results: PauseOutcome[];
 }
 
-export function BulkActions({ org, selected, rows, onClear, onDone }: BulkActionsProps) {
-  const bulk = useBulkPipelineAction(org);
+export function BulkActions({ org, me, selected, rows, onClear, onDone }: BulkActionsProps) {
   const pause = usePause(org);
-  const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [askingPause, setAskingPause] = useState(false);
   const pauseButton = useRef<HTMLButtonElement>(null);
+  const [confirmingDelete, setConfirmingDelete] = useState<Map<string, SelectedPipeline> | null>(null);
+  const [deletion, setDeletion] = useState<BulkDeletion | null>(null);
   const [report, setReport] = useState<Report | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const targets = [...selected].map(([id, name]) => ({ id, name }));
   const selectedRows = rows.filter((row) => selected.has(row.id));
 
-  /** Pause (with the popover's choice) or resume; the selection stays, for a next action. */
   async function setActive(active: boolean, choice?: PauseChoice) {
     setReport(null);
-    setFailure(null);
-    const outcomes = await pause.change(selectedRows, active, choice);
-    setReport({ action: active ? "resume" : "pause", results: outcomes.map((o) => ({ id: o.id, name: o.name, ok: o.ok, message: o.message })) });
+    const results = await pause.change(selectedRows, active, choice);
+    setReport({ action: active ? "resume" : "pause", results });
   }
 
   function closePause() {
     setAskingPause(false);
     pauseButton.current?.focus();
-  }
-
-  function run(action: BulkAction) {
-    setReport(null);
-    setFailure(null);
-    bulk.mutate(
-      { action, targets },
-      {
-        onSuccess: (results) => {
-          setReport({ action, results });
-          onDone();
-        },
-        onError: (error) => setFailure(errorMessage(error)),
-        onSettled: () => setConfirmingDelete(false),
-      },
-    );
   }
 
   return (
@@ -87,7 +70,7 @@ export function BulkActions({ org, selected, rows, onClear, onDone }: BulkAction
               ref={pauseButton}
               type="button"
               className="btn-secondary"
-              disabled={bulk.isPending || pause.pending}
+              disabled={pause.pending}
               aria-expanded={askingPause}
               onClick={() => setAskingPause((open) => !open)}
               data-testid="bulk-pause"
@@ -111,63 +94,34 @@ export function BulkActions({ org, selected, rows, onClear, onDone }: BulkAction
               </span>
             )}
           </span>
-          <button type="button" className="btn-secondary" disabled={bulk.isPending || pause.pending} onClick={() => void setActive(true)} data-testid="bulk-resume">
+          <button type="button" className="btn-secondary" disabled={pause.pending} onClick={() => void setActive(true)} data-testid="bulk-resume">
             Resume
           </button>
-          <button type="button" className="btn-danger" disabled={bulk.isPending} onClick={() => setConfirmingDelete(true)} data-testid="bulk-delete">
-            Delete…
-          </button>
-          <button type="button" className="btn-secondary" disabled={bulk.isPending} onClick={onClear}>
+          <BulkDeleteButton me={me} selected={selected} disabled={pause.pending} onOpen={() => setConfirmingDelete(new Map(selected))} />
+          <button type="button" className="btn-secondary" disabled={pause.pending} onClick={onClear}>
             Clear selection
           </button>
-          {bulk.isPending && bulk.variables && (
+          {pause.pending && (
             <p role="status" className="basis-full text-sm text-ink-muted">
-              {DOING[bulk.variables.action]} {plural(bulk.variables.targets.length)}…
+              Working on {plural(selectedRows.length)}…
             </p>
           )}
         </div>
       )}
-      {failure && (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-bad">
-          {failure}
-        </p>
-      )}
       {report && <BulkReport report={report} onDismiss={() => setReport(null)} />}
-      <Modal
-        open={confirmingDelete}
-        onClose={() => setConfirmingDelete(false)}
-        role="alertdialog"
-        labelledBy="bulk-delete-title"
-        describedBy="bulk-delete-consequence"
-        dismissable={!bulk.isPending}
-        testId="bulk-delete-dialog"
-      >
-        <div className="space-y-4 p-5">
-          <h2 id="bulk-delete-title" className="text-lg font-semibold">
-            Delete {plural(targets.length)}?
-          </h2>
-          <p id="bulk-delete-consequence" className="text-sm text-ink-muted">
-            Each pipeline goes with its jobs, runs, logs, keys, shares, schedule and storage. Connections and destination
-            tables stay. This cannot be undone.
-          </p>
-          <ul className="max-h-48 list-disc overflow-y-auto pl-5 text-sm" data-testid="bulk-delete-names">
-            {targets.map((target) => (
-              <li key={target.id} className="break-all">
-                {target.name}
-              </li>
-            ))}
-          </ul>
-          <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-            {/* Focus starts on the safe choice. */}
-            <button type="button" className="btn-secondary" autoFocus disabled={bulk.isPending} onClick={() => setConfirmingDelete(false)}>
-              Cancel
-            </button>
-            <button type="button" className="btn-danger" disabled={bulk.isPending} onClick={() => run("delete")} data-testid="bulk-delete-confirm">
-              {bulk.isPending ? "Deleting…" : `Delete ${plural(targets.length)}`}
-            </button>
-          </div>
-        </div>
-      </Modal>
+      <BulkDeleteDialog
+        org={org}
+        me={me}
+        selected={confirmingDelete}
+        onClose={() => setConfirmingDelete(null)}
+        onAccepted={(accepted) => {
+          setConfirmingDelete(null);
+          setDeletion(accepted);
+          onDone();
+        }}
+      />
+      {/* After the dialog: its effect runs once the dialog has closed, so it can take the focus. */}
+      {deletion && <BulkDeleteProgress org={org} deletion={deletion} onDismiss={() => setDeletion(null)} />}
     </>
   );
 }
@@ -176,7 +130,7 @@ function BulkReport({ report, onDismiss }: { report: Report; onDismiss: () => vo
   const heading = useRef<HTMLHeadingElement>(null);
   const succeeded = report.results.filter((r) => r.ok).length;
   const failed = report.results.length - succeeded;
-  // The bar that started the action is gone: focus moves to what it produced.
+  // The report is news: focus moves to it.
   useEffect(() => heading.current?.focus(), [report]);
   return (
     <section aria-labelledby="bulk-report-heading" className="card p-4" data-testid="bulk-results">

@@ -10,7 +10,7 @@ export const KEYS_REFUSED = "Only the owner, people it is shared with, or an adm
 export const EXECUTIONS_REFUSED = "Only the owner or an admin can see this pipeline's executions.";
 
 /** Update, pause, delete, clear, see its executions: the owner or an org admin. */
-export function canChangePipeline(pipeline: Owned, me: Pick<Me, "id" | "role">): boolean {
+export function canChangePipeline(pipeline: Pick<Pipeline, "created_by">, me: Pick<Me, "id" | "role">): boolean {
   return me.role === "admin" || pipeline.created_by === me.id;
 }
 

@@ -11,6 +11,7 @@ import { EmptyState, ErrorNotice, Loading } from "@/components/ui/status";
 import { PIPELINE_TYPES } from "@/lib/domain/pipeline-vocabulary";
 import { BulkActions } from "./bulk-actions";
 import { PipelinesTable } from "./pipelines-table";
+import type { SelectedPipeline } from "./types";
 import { cursorOf, PAGE_SIZE, usePipelineList, type PipelineListParams } from "./use-pipelines";
 
 const SEARCH_DELAY_MS = 300;
@@ -51,7 +52,7 @@ function PipelinesView({ me }: { me: Me }) {
   const params = useListParams();
   const list = usePipelineList(org, params);
   const [searchText, setSearchText] = useState(params.search);
-  const [selected, setSelected] = useState<Map<string, string>>(new Map());
+  const [selected, setSelected] = useState<Map<string, SelectedPipeline>>(new Map());
 
   // Typing waits for a pause before the list is asked again.
   useEffect(() => {
@@ -154,7 +155,7 @@ function PipelinesView({ me }: { me: Me }) {
         )}
       </form>
 
-      <BulkActions org={org} selected={selected} rows={data?.results ?? []} onClear={() => setSelected(new Map())} onDone={() => setSelected(new Map())} />
+      <BulkActions org={org} me={me} selected={selected} rows={data?.results ?? []} onClear={() => setSelected(new Map())} onDone={() => setSelected(new Map())} />
 
       {list.isPending ? (
         <Loading label="Loading pipelines…" />

@@ -12,7 +12,7 @@ import { DeletingBadge, PausedBadge } from "./pause-badges";
 import { CHANGE_REFUSED, canChangePipeline } from "./permissions";
 import { RunPills } from "./run-pills";
 import { StorageBadge } from "./storage-badge";
-import type { Pipeline } from "./types";
+import type { Pipeline, SelectedPipeline } from "./types";
 import { timeInWords } from "./time-words";
 import { useNow } from "./use-now";
 
@@ -40,8 +40,8 @@ interface PipelinesTableProps {
   loading: boolean;
   ordering: string;
   onOrder: (ordering: string) => void;
-  selected: Map<string, string>;
-  onSelect: (selected: Map<string, string>) => void;
+  selected: Map<string, SelectedPipeline>;
+  onSelect: (selected: Map<string, SelectedPipeline>) => void;
 }
 
 export function PipelinesTable({ org, me, pipelines, loading, ordering, onOrder, selected, onSelect }: PipelinesTableProps) {
@@ -53,7 +53,7 @@ export function PipelinesTable({ org, me, pipelines, loading, ordering, onOrder,
 
   function toggle(pipeline: Pipeline, on: boolean) {
     const next = new Map(selected);
-    if (on) next.set(pipeline.id, pipeline.pipeline_name);
+    if (on) next.set(pipeline.id, pipeline);
     else next.delete(pipeline.id);
     onSelect(next);
   }
@@ -61,7 +61,7 @@ export function PipelinesTable({ org, me, pipelines, loading, ordering, onOrder,
   function toggleAll(on: boolean) {
     const next = new Map(selected);
     for (const p of pipelines) {
-      if (on) next.set(p.id, p.pipeline_name);
+      if (on) next.set(p.id, p);
       else next.delete(p.id);
     }
     onSelect(next);

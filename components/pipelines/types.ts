@@ -29,3 +29,6 @@ export type ExecutionLogs = z.infer<typeof executionLogsResponse>;
 export type ExecuteAnswer = z.infer<typeof executeResponse>;
 export type Resource = z.infer<typeof resourceResponse>;
 export type StorageStatus = Pipeline["storage_status"];
+
+/** What a bulk action needs of each selected row: its name, who owns it, whether the org shares it. */
+export type SelectedPipeline = Pick<Pipeline, "pipeline_name" | "created_by" | "shared_to_org">;

@@ -1,7 +1,7 @@
 // One react-query hook per pipeline operation, beside its fetcher; keys from query-keys.ts, so
 // live events and these mutations refresh the same caches.
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient, type QueryKey } from "@tanstack/react-query";
-import { apiDelete, apiGet, apiPatch, apiPost, pipelinesPath } from "@/components/api-client";
+import { apiGet, apiPatch, apiPost, pipelinesPath } from "@/components/api-client";
 import { usePollWhenOffline } from "@/components/live/live-events";
 import { queryKeys } from "@/components/query-keys";
 import type { CreatePipelineRequest, PatchPipelineRequest } from "@/lib/api/schemas/pipelines";
@@ -169,60 +169,6 @@ export function useRunPipeline(org: string, id: string) {
       void client.invalidateQueries({ queryKey: queryKeys.pipeline(org, id) });
       void client.invalidateQueries({ queryKey: queryKeys.pipelines(org) });
       void client.invalidateQueries({ queryKey: queryKeys.executions(org) });
-    },
-  });
-}
-
-// ---------------------------------------------------------------- bulk actions
-
-export type BulkAction = "pause" | "resume" | "delete";
-
-export interface BulkTarget {
-  id: string;
-  name: string;
-}
-
-export interface BulkResult extends BulkTarget {
-  ok: boolean;
-  /** The API's reason when it refused. */
-  message: string | null;
-}
-
-function bulkStep(org: string, action: BulkAction, id: string): Promise<unknown> {
-  const path = pipelinesPath(org, "pipeline", id);
-  if (action === "delete") return apiDelete(path);
-  return apiPatch<Pipeline>(path, { active: action === "resume" });
-}
-
-/** One request per pipeline, a few at a time; each outcome is kept, none stops the others. */
-export function useBulkPipelineAction(org: string) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ action, targets }: { action: BulkAction; targets: BulkTarget[] }): Promise<BulkResult[]> => {
-      const results: BulkResult[] = new Array(targets.length);
-      let next = 0;
-      const worker = async () => {
-        while (next < targets.length) {
-          const i = next++;
-          const target = targets[i];
-          if (!target) continue;
-          try {
-            await bulkStep(org, action, target.id);
-            results[i] = { ...target, ok: true, message: null };
-          } catch (error) {
-            results[i] = { ...target, ok: false, message: error instanceof Error ? error.message : "The request failed." };
-          }
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(4, targets.length) }, worker));
-      return results;
-    },
-    onSettled: (_data, _error, { action, targets }) => {
-      void client.invalidateQueries({ queryKey: queryKeys.pipelines(org) });
-      for (const { id } of targets) {
-        if (action === "delete") client.removeQueries({ queryKey: queryKeys.pipeline(org, id) });
-        else void client.invalidateQueries({ queryKey: queryKeys.pipeline(org, id), exact: true });
-      }
     },
   });
 }

@@ -1,6 +1,6 @@
 // A pipeline's decommission (the server-side delete): where it stands, starting it with the typed
 // name, cancelling it; and starting several at once with the phrase. Live events refresh them.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import { apiDelete, apiGet, apiPost, ApiError, orgPath } from "@/components/api-client";
 import { usePollWhenOffline } from "@/components/live/live-events";
@@ -16,23 +16,35 @@ export const isUnderWay = (plan: Pick<Decommission, "state"> | null | undefined)
 /** The phrase the server asks for to delete `n` pipelines at once. */
 export const deletePhrase = (n: number) => `delete ${n} ${n === 1 ? "pipeline" : "pipelines"}`;
 
+async function fetchDecommission(org: string, pipelineId: string): Promise<Decommission | null> {
+  try {
+    return await apiGet<Decommission>(orgPath(org, "pipelines", pipelineId, "decommission"));
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+}
+
+function decommissionQuery(org: string, pipelineId: string, poll: number | false) {
+  return {
+    queryKey: queryKeys.decommission(org, pipelineId),
+    queryFn: () => fetchDecommission(org, pipelineId),
+    // Under way: follow it by reading as well as by events (see the callers for how often).
+    refetchInterval: (query: { state: { data: Decommission | null | undefined } }) => (isUnderWay(query.state.data) ? poll : false),
+  };
+}
+
 /** The pipeline's latest decommission, or null when it never had one. */
 export function useDecommission(org: string, pipelineId: string, options: { enabled?: boolean } = {}) {
   const offline = usePollWhenOffline(2000);
-  return useQuery({
-    queryKey: queryKeys.decommission(org, pipelineId),
-    queryFn: async () => {
-      try {
-        return await apiGet<Decommission>(orgPath(org, "pipelines", pipelineId, "decommission"));
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 404) return null;
-        throw error;
-      }
-    },
-    enabled: options.enabled ?? true,
-    // Under way and no live stream: follow it by reading.
-    refetchInterval: (query) => (isUnderWay(query.state.data) ? offline : false),
-  });
+  return useQuery({ ...decommissionQuery(org, pipelineId, offline), enabled: options.enabled ?? true });
+}
+
+/** The latest decommission of each of several pipelines, in their order (a bulk delete's progress). */
+export function useDecommissions(org: string, pipelineIds: readonly string[]) {
+  // With the stream up, a slow read too: a row left behind by a missed event would never end.
+  const poll = usePollWhenOffline(2000) || 10_000;
+  return useQueries({ queries: pipelineIds.map((id) => decommissionQuery(org, id, poll)) });
 }
 
 function settle(client: ReturnType<typeof useQueryClient>, org: string, pipelineId: string) {
@@ -78,7 +90,11 @@ export function useBulkDecommission(org: string) {
       }),
     onSuccess: (answer) => {
       for (const result of answer.results) {
-        if (result.status === "accepted") client.setQueryData(queryKeys.decommission(org, result.id), result.decommission);
+        if (result.status !== "accepted") continue;
+        const key = queryKeys.decommission(org, result.id);
+        client.setQueryData(key, result.decommission);
+        // The worker may have moved on, and its events come and gone, before this answer arrived.
+        void client.invalidateQueries({ queryKey: key });
       }
       void client.invalidateQueries({ queryKey: queryKeys.pipelines(org) });
     },
