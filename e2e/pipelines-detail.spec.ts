@@ -206,7 +206,7 @@ test("share with the member and with the org; the member then sees it read-only"
   expect(users.shared_users.map((u) => u.username)).toEqual([MEMBER.email]);
   expect(users.shared_to_org).toBe(true);
 
-  // The member: can see it and manage its keys (shared with them), not change it.
+  // The member: can see it and its keys (shared with them), not change it nor the admin's key.
   const memberContext = await browser.newContext();
   const member = await memberContext.newPage();
   await signIn(member, MEMBER);
@@ -221,6 +221,8 @@ test("share with the member and with the org; the member then sees it read-only"
   await expect(member.getByTestId("pipeline-edit-form").getByLabel("Description")).toBeDisabled();
   await tab(member, "Keys").click();
   await expect(member.getByTestId("key-row")).toHaveCount(1);
+  await expect(member.getByTestId("key-change-refusal")).toBeVisible();
+  await expect(member.getByTestId("key-row").getByRole("switch")).toHaveCount(0);
   await expectAccessible(member);
   await attachScreenshots(member, testInfo, "pipeline-member-keys");
   await memberContext.close();

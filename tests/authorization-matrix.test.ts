@@ -3,9 +3,10 @@
 // row here. Each cell calls the real handler with one caller's credential and checks the status.
 //
 // Callers (columns): nobody; a revoked token; an admin of another org; a member of the org who
-// neither owns the pipeline nor has it shared; the pipeline's owner (a plain member); an admin
-// of the org. Every cell gets fresh objects (a pipeline of the owner, shared with no one, its
-// key and a run), so a delete in one cell cannot change another.
+// neither owns the pipeline nor has it shared; a member the pipeline is shared with (its
+// shared_users); the pipeline's owner (a plain member); an admin of the org. Every cell gets
+// fresh objects (a pipeline of the owner, shared with that one member, its key — made by the
+// owner with the pipeline — and a run), so a delete in one cell cannot change another.
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as issueTokenRoute } from "@/app/api/auth/token/route";
@@ -41,12 +42,13 @@ import { makeOrg, type TestOrg } from "./support/fixtures";
 import { call, ORIGIN, type CallOptions, type Handler } from "./support/http";
 import { addPerson, createPipeline, routes, uniqueName, type CreatedPipelineJson } from "./pipelines/support";
 
-type Who = "anonymous" | "revokedToken" | "otherOrgAdmin" | "member" | "owner" | "admin";
-const WHO: Who[] = ["anonymous", "revokedToken", "otherOrgAdmin", "member", "owner", "admin"];
+type Who = "anonymous" | "revokedToken" | "otherOrgAdmin" | "member" | "shared" | "owner" | "admin";
+const WHO: Who[] = ["anonymous", "revokedToken", "otherOrgAdmin", "member", "shared", "owner", "admin"];
 
 let org: TestOrg;
 let other: TestOrg;
 let memberToken: string;
+let shared: { userId: string; token: string };
 const tokens = {} as Record<Who, string | undefined>;
 
 beforeAll(async () => {
@@ -55,11 +57,13 @@ beforeAll(async () => {
   const revoked = await issueToken(db, org.admin, { name: "revoked" });
   await revokeOwnToken(db, org.admin, revoked.id);
   memberToken = (await addPerson(org, "bystander")).token;
+  shared = await addPerson(org, "shared");
   Object.assign(tokens, {
     anonymous: undefined,
     revokedToken: revoked.token,
     otherOrgAdmin: other.admin.token,
     member: memberToken,
+    shared: shared.token,
     owner: org.member.token, // the fixture's member owns every pipeline made here
     admin: org.admin.token,
   } satisfies Record<Who, string | undefined>);
@@ -68,7 +72,7 @@ beforeAll(async () => {
 // ---------------------------------------------------------------- fresh objects for one cell
 
 const owner = () => ({ token: org.member.token });
-const freshPipeline = (): Promise<CreatedPipelineJson> => createPipeline(org, owner(), { pipeline_name: uniqueName("mx") });
+const freshPipeline = (): Promise<CreatedPipelineJson> => createPipeline(org, owner(), { pipeline_name: uniqueName("mx"), shared_users: [shared.userId] });
 
 async function freshRun(p: CreatedPipelineJson): Promise<string> {
   const res = await call(routes.execute, { method: "POST", ...owner(), params: { org_id: org.id }, body: { pipeline_id: p.id } });
@@ -119,12 +123,22 @@ interface Row {
 
 const outside = { anonymous: 401, revokedToken: 401, otherOrgAdmin: 404 } as const;
 /** Anyone in the org. */
-const inOrg = (status: number): Statuses => ({ ...outside, member: status, owner: status, admin: status });
-/** The pipeline's owner and org admins; another member cannot see it at all (404, never 403). */
-const ownerOrAdmin = (status: number): Statuses => ({ ...outside, member: 404, owner: status, admin: status });
+const inOrg = (status: number): Statuses => ({ ...outside, member: status, shared: status, owner: status, admin: status });
+/** Whoever sees the pipeline: its owner, the member it is shared with, org admins; another member cannot see it at all (404, never 403). */
+const seers = (status: number): Statuses => ({ ...outside, member: 404, shared: status, owner: status, admin: status });
+/** The pipeline's owner and org admins: the member it is shared with sees it but is refused (403). */
+const ownerOrAdmin = (status: number): Statuses => ({ ...seers(status), shared: 403 });
 /** Org admins only: members are refused. */
-const adminOnly = (admin: number, others = 403): Statuses => ({ ...outside, member: others, owner: others, admin });
-const everyone = (status: number): Statuses => ({ anonymous: status, revokedToken: status, otherOrgAdmin: status, member: status, owner: status, admin: status });
+const adminOnly = (admin: number, others = 403): Statuses => ({ ...outside, member: others, shared: others, owner: others, admin });
+const everyone = (status: number): Statuses => ({
+  anonymous: status,
+  revokedToken: status,
+  otherOrgAdmin: status,
+  member: status,
+  shared: status,
+  owner: status,
+  admin: status,
+});
 /** Maestro answers every credential problem, other orgs included, with its one 401. */
 const maestro = (statuses: Statuses): Statuses => ({ ...statuses, otherOrgAdmin: 401 });
 
@@ -148,9 +162,9 @@ const matrix: Row[] = [
     handler: routes.execute,
     request: async () => at(u(`${org.id}/pipeline/execute/`), { org_id: org.id }, { method: "POST", body: { pipeline_id: (await freshPipeline()).id } }),
     // The id is in the body, not the path: one the caller cannot see is "Invalid pipeline ID".
-    expect: { ...ownerOrAdmin(200), member: 400 },
+    expect: { ...seers(200), member: 400 },
   },
-  { op: "GET /api/v1/unstract/{org_id}/pipeline/{id}/", access: "principal", handler: routes.retrieve, request: async () => pipelineAt(await freshPipeline()), expect: ownerOrAdmin(200) },
+  { op: "GET /api/v1/unstract/{org_id}/pipeline/{id}/", access: "principal", handler: routes.retrieve, request: async () => pipelineAt(await freshPipeline()), expect: seers(200) },
   {
     op: "PUT /api/v1/unstract/{org_id}/pipeline/{id}/",
     access: "principal",
@@ -170,7 +184,7 @@ const matrix: Row[] = [
   },
   { op: "DELETE /api/v1/unstract/{org_id}/pipeline/{id}/", access: "principal", handler: routes.remove, request: async () => pipelineAt(await freshPipeline(), "", { method: "DELETE" }), expect: ownerOrAdmin(204) },
   { op: "GET /api/v1/unstract/{org_id}/pipeline/{id}/executions/", access: "principal", handler: routes.executions, request: async () => pipelineAt(await freshPipeline(), "executions/"), expect: ownerOrAdmin(200) },
-  { op: "GET /api/v1/unstract/{org_id}/pipeline/{id}/users/", access: "principal", handler: routes.users, request: async () => pipelineAt(await freshPipeline(), "users/"), expect: ownerOrAdmin(200) },
+  { op: "GET /api/v1/unstract/{org_id}/pipeline/{id}/users/", access: "principal", handler: routes.users, request: async () => pipelineAt(await freshPipeline(), "users/"), expect: seers(200) },
   {
     op: "GET /api/v1/unstract/{org_id}/pipeline/api/postman_collection/{id}/",
     access: "principal",
@@ -179,9 +193,9 @@ const matrix: Row[] = [
       const p = await freshPipeline();
       return at(u(`${org.id}/pipeline/api/postman_collection/${p.id}/`), { org_id: org.id, id: p.id });
     },
-    expect: ownerOrAdmin(200),
+    expect: seers(200),
   },
-  { op: "GET /api/v1/unstract/{org_id}/api/keys/pipeline/{pipeline_id}/", access: "principal", handler: routes.listKeys, request: async () => keysAt(await freshPipeline()), expect: ownerOrAdmin(200) },
+  { op: "GET /api/v1/unstract/{org_id}/api/keys/pipeline/{pipeline_id}/", access: "principal", handler: routes.listKeys, request: async () => keysAt(await freshPipeline()), expect: seers(200) },
   {
     op: "POST /api/v1/unstract/{org_id}/api/keys/pipeline/{pipeline_id}/",
     access: "principal",
@@ -190,9 +204,10 @@ const matrix: Row[] = [
       const p = await freshPipeline();
       return keysAt(p, { method: "POST", body: { pipeline: p.id, description: "matrix" } });
     },
-    expect: ownerOrAdmin(201),
+    expect: seers(201),
   },
-  { op: "GET /api/v1/unstract/{org_id}/api/keys/{key_id}/", access: "principal", handler: routes.getKey, request: async () => keyAt(await freshPipeline()), expect: ownerOrAdmin(200) },
+  { op: "GET /api/v1/unstract/{org_id}/api/keys/{key_id}/", access: "principal", handler: routes.getKey, request: async () => keyAt(await freshPipeline()), expect: seers(200) },
+  // The owner's key: the member it is shared with may read it but not change it (only its creator, the owner or an admin).
   { op: "PUT /api/v1/unstract/{org_id}/api/keys/{key_id}/", access: "principal", handler: routes.putKey, request: async () => keyAt(await freshPipeline(), { method: "PUT", body: { is_active: false } }), expect: ownerOrAdmin(200) },
   { op: "DELETE /api/v1/unstract/{org_id}/api/keys/{key_id}/", access: "principal", handler: routes.deleteKey, request: async () => keyAt(await freshPipeline(), { method: "DELETE" }), expect: ownerOrAdmin(204) },
   {
@@ -204,14 +219,14 @@ const matrix: Row[] = [
       const p = await freshPipeline();
       return at(`/deployment/pipeline/api/${org.id}/${p.id}/`, { org_id: org.id, pipeline_id: p.id }, { method: "POST" });
     },
-    expect: { anonymous: 403, revokedToken: 401, otherOrgAdmin: 401, member: 401, owner: 401, admin: 401 },
+    expect: { anonymous: 403, revokedToken: 401, otherOrgAdmin: 401, member: 401, shared: 401, owner: 401, admin: 401 },
   },
 
   // our console API
   { op: "GET /api/v1/me", access: "principal", handler: me, request: async () => at("/api/v1/me", {}), expect: { ...inOrg(200), otherOrgAdmin: 200 } },
   { op: "GET /api/v1/orgs/{org_id}/executions", access: "principal", handler: listOrgExecutions, request: async () => at(`/api/v1/orgs/${org.id}/executions`, { org_id: org.id }), expect: inOrg(200) },
-  { op: "GET /api/v1/orgs/{org_id}/executions/{id}", access: "principal", handler: getExecution, request: async () => executionAt(await freshRun(await freshPipeline())), expect: ownerOrAdmin(200) },
-  { op: "GET /api/v1/orgs/{org_id}/executions/{id}/logs", access: "principal", handler: executionLogs, request: async () => executionAt(await freshRun(await freshPipeline()), "/logs"), expect: ownerOrAdmin(200) },
+  { op: "GET /api/v1/orgs/{org_id}/executions/{id}", access: "principal", handler: getExecution, request: async () => executionAt(await freshRun(await freshPipeline())), expect: seers(200) },
+  { op: "GET /api/v1/orgs/{org_id}/executions/{id}/logs", access: "principal", handler: executionLogs, request: async () => executionAt(await freshRun(await freshPipeline()), "/logs"), expect: seers(200) },
   {
     op: "POST /api/v1/orgs/{org_id}/executions/{id}/stop",
     access: "principal",
@@ -227,7 +242,7 @@ const matrix: Row[] = [
       const p = await freshPipeline();
       return at(`/api/v1/orgs/${org.id}/pipelines/${p.id}/deletion-impact`, { org_id: org.id, id: p.id });
     },
-    expect: ownerOrAdmin(200),
+    expect: seers(200),
   },
   // Admins read the org's audit log, members their own entries: both are a 200.
   { op: "GET /api/v1/orgs/{org_id}/audit", access: "principal", handler: audit, request: async () => at(`/api/v1/orgs/${org.id}/audit`, { org_id: org.id }), expect: inOrg(200) },
@@ -265,7 +280,7 @@ const matrix: Row[] = [
       const id = await freshOwnerTokenId();
       return at(`/api/v1/orgs/${org.id}/tokens/${id}`, { org_id: org.id, id }, { method: "DELETE" });
     },
-    expect: { ...outside, member: 404, owner: 204, admin: 404 },
+    expect: { ...outside, member: 404, shared: 404, owner: 204, admin: 404 },
   },
 
   // §2 Maestro
@@ -277,7 +292,7 @@ const matrix: Row[] = [
     expect: maestro(inOrg(201)),
   },
   { op: "GET /platform/pipelines", access: "principal", handler: maestroList, request: async () => at("/platform/pipelines", {}, { headers: customer() }), expect: maestro(inOrg(200)) },
-  { op: "GET /platform/pipeline/{id}", access: "principal", handler: maestroGet, request: async () => maestroAt(await freshPipeline()), expect: maestro(ownerOrAdmin(200)) },
+  { op: "GET /platform/pipeline/{id}", access: "principal", handler: maestroGet, request: async () => maestroAt(await freshPipeline()), expect: maestro(seers(200)) },
   { op: "DELETE /platform/pipeline/{id}", access: "principal", handler: maestroDelete, request: async () => maestroAt(await freshPipeline(), "", { method: "DELETE" }), expect: maestro(ownerOrAdmin(200)) },
   {
     op: "POST /platform/pipeline/pause",
@@ -298,7 +313,7 @@ const matrix: Row[] = [
     access: "principal",
     handler: maestroExecute,
     request: async () => at("/platform/pipeline/execute", {}, { method: "POST", headers: customer(), body: { pipeline_id: (await freshPipeline()).id } }),
-    expect: maestro(ownerOrAdmin(200)),
+    expect: maestro(seers(200)),
   },
   {
     op: "GET /platform/pipeline/{id}/pipeline_run/{run_id}",
@@ -313,7 +328,7 @@ const matrix: Row[] = [
   },
 
   // §3 storage: by name, in the caller's own org, so another org's admin finds no such name.
-  { op: "GET /v0/pipelines/{pipeline_name}", access: "principal", handler: getStorage, request: async () => storageAt(await freshPipeline()), expect: ownerOrAdmin(200) },
+  { op: "GET /v0/pipelines/{pipeline_name}", access: "principal", handler: getStorage, request: async () => storageAt(await freshPipeline()), expect: seers(200) },
   { op: "POST /v0/pipelines/{pipeline_name}/clear", access: "principal", handler: clearStorage, request: async () => storageAt(await freshPipeline(), "/clear", { method: "POST" }), expect: ownerOrAdmin(202) },
 
   // §4 resources: the caller's own org, so another org's admin lists and creates in theirs.

@@ -1,12 +1,13 @@
 "use client";
 
-// The Keys tab: the pipeline's API keys (each shown once, at creation), their on/off switch,
-// deletion, and the Postman collection for calling the trigger with one.
+// The Keys tab: the pipeline's API keys (each shown once, at creation), who made each, their
+// on/off switch and deletion (offered only to whoever may change that key), and the Postman
+// collection for calling the trigger with one.
 import { useRef, useState, type FormEvent } from "react";
 import { errorMessage, formErrors } from "@/components/api-client";
 import type { Me } from "@/components/console/use-me";
 import { formatDateTime } from "@/components/format";
-import { KEYS_REFUSED, canManageKeys } from "@/components/pipelines/permissions";
+import { KEYS_REFUSED, KEY_CHANGE_REFUSED, canChangeKey, canManageKeys } from "@/components/pipelines/permissions";
 import { StatusLine, type Outcome } from "@/components/pipelines/status-line";
 import { Switch } from "@/components/pipelines/switch";
 import type { Pipeline, PipelineKey } from "@/components/pipelines/types";
@@ -70,7 +71,15 @@ export function KeysSection({ org, me, pipeline }: { org: string; me: Me; pipeli
           ) : (
             <ul className="divide-y divide-gray-100" data-testid="keys-list">
               {keys.data.map((key) => (
-                <KeyRow key={key.id} org={org} pipelineId={pipeline.id} apiKey={key} onOutcome={setOutcome} />
+                <KeyRow
+                  key={key.id}
+                  org={org}
+                  pipelineId={pipeline.id}
+                  apiKey={key}
+                  creator={key.created_by === me.id ? "you" : (key.created_by_email ?? "a deleted user")}
+                  mayChange={canChangeKey(pipeline, key, me)}
+                  onOutcome={setOutcome}
+                />
               ))}
             </ul>
           )}
@@ -127,15 +136,20 @@ interface KeyRowProps {
   org: string;
   pipelineId: string;
   apiKey: PipelineKey;
+  /** "you", the creator's email, or "a deleted user". */
+  creator: string;
+  /** Whether the signed-in user may switch and delete this key; else its state is text. */
+  mayChange: boolean;
   onOutcome: (outcome: Outcome) => void;
 }
 
-function KeyRow({ org, pipelineId, apiKey, onOutcome }: KeyRowProps) {
+function KeyRow({ org, pipelineId, apiKey, creator, mayChange, onOutcome }: KeyRowProps) {
   const setActive = useSetKeyActive(org, pipelineId);
   const remove = useDeleteKey(org, pipelineId);
   const [confirming, setConfirming] = useState(false);
   const deleteButton = useRef<HTMLButtonElement>(null);
   const name = apiKey.description || `key ${apiKey.api_key_prefix}…`;
+  const state = apiKey.is_active ? "Active" : "Inactive";
 
   function cancel() {
     setConfirming(false);
@@ -152,40 +166,53 @@ function KeyRow({ org, pipelineId, apiKey, onOutcome }: KeyRowProps) {
             </code>
             <span className="min-w-0 break-words text-sm font-medium">{apiKey.description || <span className="text-ink-faint">No description</span>}</span>
           </p>
-          <p className="mt-0.5 text-xs text-ink-muted">
-            Created {formatDateTime(apiKey.created_at)} · Last used {formatDateTime(apiKey.last_used_at)}
+          <p className="mt-0.5 break-words text-xs text-ink-muted">
+            <span data-testid="key-creator">Created by {creator}</span> · {formatDateTime(apiKey.created_at)} · Last used{" "}
+            {formatDateTime(apiKey.last_used_at)}
           </p>
+          {!mayChange && (
+            <p className="mt-0.5 text-xs text-ink-muted" data-testid="key-change-refusal">
+              {KEY_CHANGE_REFUSED}
+            </p>
+          )}
         </div>
-        <div className="flex items-center gap-3">
-          <Switch
-            checked={apiKey.is_active}
-            label={`Active: ${name}`}
-            visibleLabel={apiKey.is_active ? "Active" : "Inactive"}
-            pending={setActive.isPending}
-            testId="key-active"
-            onChange={(active) =>
-              setActive.mutate(
-                { keyId: apiKey.id, active },
-                {
-                  onSuccess: () => onOutcome({ text: `${name} is ${active ? "active" : "inactive"}.`, ok: true }),
-                  onError: (error) => onOutcome({ text: `Could not change ${name}: ${errorMessage(error)}`, ok: false }),
-                },
-              )
-            }
-          />
-          <button
-            ref={deleteButton}
-            type="button"
-            className="btn-secondary py-1"
-            aria-expanded={confirming}
-            onClick={() => setConfirming(true)}
-            data-testid="delete-key"
-          >
-            Delete<span className="sr-only"> {name}</span>
-          </button>
-        </div>
+        {mayChange ? (
+          <div className="flex items-center gap-3">
+            <Switch
+              checked={apiKey.is_active}
+              label={`Active: ${name}`}
+              visibleLabel={state}
+              pending={setActive.isPending}
+              testId="key-active"
+              onChange={(active) =>
+                setActive.mutate(
+                  { keyId: apiKey.id, active },
+                  {
+                    onSuccess: () => onOutcome({ text: `${name} is ${active ? "active" : "inactive"}.`, ok: true }),
+                    onError: (error) => onOutcome({ text: `Could not change ${name}: ${errorMessage(error)}`, ok: false }),
+                  },
+                )
+              }
+            />
+            <button
+              ref={deleteButton}
+              type="button"
+              className="btn-secondary py-1"
+              aria-expanded={confirming}
+              onClick={() => setConfirming(true)}
+              data-testid="delete-key"
+            >
+              Delete<span className="sr-only"> {name}</span>
+            </button>
+          </div>
+        ) : (
+          <p className="text-sm font-medium" data-testid="key-state">
+            <span className="sr-only">{name}: </span>
+            {state}
+          </p>
+        )}
       </div>
-      {confirming && (
+      {mayChange && confirming && (
         <div className="mt-2 rounded-md bg-red-50/60 p-2">
           <ConfirmInline
             question={`Delete ${name}? Scripts using it stop working at once.`}

@@ -1,26 +1,35 @@
 // Pipeline API keys: trigger credentials for one pipeline. Keys are uuids, as in the dialect
 // of §1 (122 random bits), returned in plain text once, at creation, and kept only as a hash.
 import { randomUUID, timingSafeEqual } from "node:crypto";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, getTableColumns } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/client";
-import { pipelineKeys, pipelines, type Pipeline, type PipelineKey } from "@/db/schema";
+import { pipelineKeys, pipelines, users, type Pipeline, type PipelineKey } from "@/db/schema";
 import { auditInTx, type AuditActor } from "./audit";
 import { DomainError, notFound } from "./errors";
 import { startExecutionInTx } from "./executions";
-import { assertCanManageKeys, loadVisiblePipeline } from "./pipeline-access";
+import { assertCanChangeKey, assertCanManageKeys, loadVisiblePipeline, type Access } from "./pipeline-access";
 import type { Principal } from "./principal";
 import { hashSecret } from "./secrets";
 
 export type { PipelineKey };
+/** A key with its creator's email, so a reader knows whose it is (null once that user is deleted). */
+export type KeyWithCreator = PipelineKey & { createdByEmail: string | null };
 export const keyHint = (plain: string) => plain.slice(0, 8);
+
+/** Keys joined with their creators: one query for a whole list. */
+const keysWithCreators = (db: Queryable) =>
+  db
+    .select({ ...getTableColumns(pipelineKeys), createdByEmail: users.email })
+    .from(pipelineKeys)
+    .leftJoin(users, eq(users.id, pipelineKeys.createdBy));
 
 export async function issuePipelineKey(
   tx: Queryable,
   pipeline: Pick<Pipeline, "id" | "orgId">,
-  actor: Pick<Principal, "userId">,
+  actor: Pick<Principal, "userId" | "email">,
   description: string,
   isActive = true,
-): Promise<PipelineKey & { apiKey: string }> {
+): Promise<KeyWithCreator & { apiKey: string }> {
   const plain = randomUUID();
   const [key] = await tx
     .insert(pipelineKeys)
@@ -35,7 +44,7 @@ export async function issuePipelineKey(
     })
     .returning();
   if (!key) throw new Error("insert returned no row");
-  return { ...key, apiKey: plain };
+  return { ...key, createdByEmail: actor.email, apiKey: plain };
 }
 
 async function pipelineForKeys(db: Queryable, actor: Principal, pipelineId: string, lock = false) {
@@ -44,11 +53,9 @@ async function pipelineForKeys(db: Queryable, actor: Principal, pipelineId: stri
   return access.pipeline;
 }
 
-export async function listKeys(db: Queryable, actor: Principal, pipelineId: string): Promise<PipelineKey[]> {
+export async function listKeys(db: Queryable, actor: Principal, pipelineId: string): Promise<KeyWithCreator[]> {
   await pipelineForKeys(db, actor, pipelineId);
-  return db
-    .select()
-    .from(pipelineKeys)
+  return keysWithCreators(db)
     .where(and(eq(pipelineKeys.pipelineId, pipelineId), eq(pipelineKeys.orgId, actor.orgId)))
     .orderBy(asc(pipelineKeys.createdAt), asc(pipelineKeys.id));
 }
@@ -68,18 +75,23 @@ export async function createKey(
 }
 
 /** A key by id, with the pipeline access checked: another org's key is a 404. */
-async function loadKey(db: Queryable, actor: Principal, keyId: string) {
-  const [key] = await db
-    .select()
-    .from(pipelineKeys)
-    .where(and(eq(pipelineKeys.id, keyId), eq(pipelineKeys.orgId, actor.orgId)));
+async function loadKey(db: Queryable, actor: Principal, keyId: string): Promise<{ key: KeyWithCreator; access: Access }> {
+  const [key] = await keysWithCreators(db).where(and(eq(pipelineKeys.id, keyId), eq(pipelineKeys.orgId, actor.orgId)));
   if (!key) throw notFound();
-  await pipelineForKeys(db, actor, key.pipelineId);
+  const access = await loadVisiblePipeline(db, actor, key.pipelineId);
+  assertCanManageKeys(actor, access);
+  return { key, access };
+}
+
+/** A key the actor may switch or delete (see assertCanChangeKey). */
+async function loadKeyToChange(db: Queryable, actor: Principal, keyId: string): Promise<KeyWithCreator> {
+  const { key, access } = await loadKey(db, actor, keyId);
+  assertCanChangeKey(actor, access, key);
   return key;
 }
 
-export async function getKey(db: Queryable, actor: Principal, keyId: string): Promise<PipelineKey> {
-  return loadKey(db, actor, keyId);
+export async function getKey(db: Queryable, actor: Principal, keyId: string): Promise<KeyWithCreator> {
+  return (await loadKey(db, actor, keyId)).key;
 }
 
 export async function updateKey(
@@ -87,9 +99,9 @@ export async function updateKey(
   actor: Principal,
   keyId: string,
   input: { description?: string; isActive?: boolean; reason?: string | null },
-): Promise<PipelineKey> {
+): Promise<KeyWithCreator> {
   return db.transaction(async (tx) => {
-    const before = await loadKey(tx, actor, keyId);
+    const before = await loadKeyToChange(tx, actor, keyId);
     const [key] = await tx
       .update(pipelineKeys)
       .set({ description: input.description, isActive: input.isActive, modifiedAt: new Date() })
@@ -104,13 +116,14 @@ export async function updateKey(
       reason: input.reason,
       details: { pipeline_id: key.pipelineId, is_active: { from: before.isActive, to: key.isActive } },
     });
-    return key;
+    // An update never changes who made the key.
+    return { ...key, createdByEmail: before.createdByEmail };
   });
 }
 
 export async function deleteKey(db: Db, actor: Principal, keyId: string, reason?: string | null): Promise<void> {
   await db.transaction(async (tx) => {
-    const key = await loadKey(tx, actor, keyId);
+    const key = await loadKeyToChange(tx, actor, keyId);
     await tx.delete(pipelineKeys).where(and(eq(pipelineKeys.id, keyId), eq(pipelineKeys.orgId, actor.orgId)));
     await auditInTx(tx, actor, { action: "key.delete", objectType: "pipeline_key", objectId: keyId, objectName: key.description, reason, details: { pipeline_id: key.pipelineId } });
   });

@@ -1,9 +1,11 @@
 // Who may do what to a pipeline. Members see what they own, what is shared with them and what
 // is shared to the org; owners alone change it; org admins may do everything in their org.
 // A pipeline the principal may not see does not exist for them (404, never 403).
+// Keys: those the pipeline is shared with use them and make their own, but a key is changed
+// only by its creator, the owner or an admin, so a share cannot cut off the owner's scripts.
 import { and, eq, or, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { pipelineShares, pipelines, type Pipeline } from "@/db/schema";
+import { pipelineShares, pipelines, type Pipeline, type PipelineKey } from "@/db/schema";
 import { forbidden, notFound } from "./errors";
 import type { Principal } from "./principal";
 
@@ -46,4 +48,15 @@ export function assertCanChange(actor: Principal, access: Access): void {
 /** Keys: the owner, a user it is shared with, or an org admin (not every org member). */
 export function assertCanManageKeys(actor: Principal, access: Access): void {
   if (!access.isOwner && !access.isShared && actor.role !== "admin") throw forbidden();
+}
+
+export const KEY_CHANGE_REFUSED = "Only the key's creator, the pipeline's owner or an admin can change this key.";
+
+/**
+ * Switch or delete one key (after assertCanManageKeys): its creator, the pipeline's owner or an
+ * org admin. A key whose creator was deleted (created_by null) is the owner's and admins' alone.
+ */
+export function assertCanChangeKey(actor: Principal, access: Access, key: Pick<PipelineKey, "createdBy">): void {
+  if (access.isOwner || actor.role === "admin" || key.createdBy === actor.userId) return;
+  throw forbidden(KEY_CHANGE_REFUSED);
 }

@@ -84,6 +84,8 @@ const seers = { owner: 200, ownerSession: 200, sharedUser: 200, orgMember: 200, 
 const owners = { ...seers, sharedUser: 403, orgMember: 403 };
 /** keys: the owner, a shared user or an org admin, not every member of a shared-to-org pipeline. */
 const keyHolders = { ...seers, orgMember: 403 };
+/** one key's PUT/DELETE (here the owner's key): its creator, the owner or an org admin, not a shared user. */
+const keyChangers = { ...keyHolders, sharedUser: 403 };
 const withStatus = (statuses: Record<Who, number>, from: number, to: number) =>
   Object.fromEntries(Object.entries(statuses).map(([who, s]) => [who, s === from ? to : s])) as Record<Who, number>;
 
@@ -142,9 +144,9 @@ const matrix: Row[] = [
     route: "PUT api/keys/{key_id}/",
     handler: routes.putKey,
     options: (p) => ({ method: "PUT", ...keyPath(p), body: { is_active: false } }),
-    expect: keyHolders,
+    expect: keyChangers,
   },
-  { route: "DELETE api/keys/{key_id}/", handler: routes.deleteKey, options: (p) => ({ method: "DELETE", ...keyPath(p) }), expect: withStatus(keyHolders, 200, 204) },
+  { route: "DELETE api/keys/{key_id}/", handler: routes.deleteKey, options: (p) => ({ method: "DELETE", ...keyPath(p) }), expect: withStatus(keyChangers, 200, 204) },
   {
     route: "POST /deployment/pipeline/api/{org_id}/{pipeline_id}/ (with personal credentials)",
     handler: routes.trigger,

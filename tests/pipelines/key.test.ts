@@ -119,14 +119,16 @@ describe("DELETE api/keys/{key_id}/", () => {
 });
 
 describe("who may touch a key", () => {
-  it("the owner, a shared user and an admin: 2xx; a shared-to-org member 403; others 404", async () => {
+  it("the owner, a shared user and an admin read it; the shared user may not change the owner's (403); a shared-to-org member 403; others 404", async () => {
     const [friend, colleague, outsider] = [await addPerson(org, "key-friend"), await addPerson(org, "key-colleague"), await addPerson(org, "key-out")];
     const p = await createPipeline(org, org.member, { shared_users: [friend.userId] });
     const q = await createPipeline(org, org.member, { shared_to_org: true });
 
     expect((await getKey(friend, p.api_key.id)).status).toBe(200);
-    expect((await putKey(friend, p.api_key.id, { description: "by friend" })).status).toBe(200);
+    expectError(await putKey(friend, p.api_key.id, { description: "by friend" }), 403, "client_error", { code: "permission_denied" });
+    expectError(await deleteKey(friend, p.api_key.id), 403, "client_error", { code: "permission_denied" });
     expect((await getKey(org.admin, p.api_key.id)).status).toBe(200);
+    expect((await putKey(org.admin, p.api_key.id, { description: "by admin" })).status).toBe(200);
     expectError(await getKey(colleague, q.api_key.id), 403, "client_error", { code: "permission_denied" });
     expectError(await putKey(colleague, q.api_key.id, { is_active: false }), 403, "client_error", { code: "permission_denied" });
     expectError(await deleteKey(colleague, q.api_key.id), 403, "client_error", { code: "permission_denied" });

@@ -60,6 +60,8 @@ describe("GET api/keys/pipeline/{pipeline_id}/", () => {
       pipeline: p.id,
       description: `API Key for ${p.pipeline_name}`,
       is_active: true,
+      created_by: org.member.userId,
+      created_by_email: org.member.email,
       created_at: expect.stringMatching(ISO_RE),
       modified_at: expect.stringMatching(ISO_RE),
     });
@@ -106,6 +108,8 @@ describe("POST api/keys/pipeline/{pipeline_id}/", () => {
       pipeline: p.id,
       description: "ci",
       is_active: true,
+      created_by: org.member.userId,
+      created_by_email: org.member.email,
       created_at: expect.stringMatching(ISO_RE),
       modified_at: expect.stringMatching(ISO_RE),
     });

@@ -51,6 +51,8 @@ export interface KeyJson {
   pipeline: string;
   description: string;
   is_active: boolean;
+  created_by: string | null;
+  created_by_email: string | null;
   created_at: string;
   modified_at: string;
 }

@@ -46,6 +46,10 @@ const notMember = error("The org is not the caller's (an org's existence is not 
 const pipelineNotVisible = error("No such pipeline visible to the caller, or the org is not the caller's.");
 const ownerOnly = error("Only the pipeline's owner (or an org admin) may do this.");
 const keyHolders = error("Only the pipeline's owner, a user it is shared with, or an org admin manages its keys.");
+const keyChangers = error(
+  "Only the key's creator, the pipeline's owner or an org admin may change a key (one whose creator was deleted: the owner or an admin); " +
+    "a user the pipeline is shared with may change only their own. Also: a member of a shared-to-org pipeline, who manages none of its keys.",
+);
 const adminOnly = error("Only org admins manage members.");
 const noContent: ResponseSpec = { description: "Done; no body." };
 const openApiShape = z
@@ -323,7 +327,9 @@ function pipelineOperations({ minScheduleIntervalSeconds }: DocumentSettings): O
       path: `${base}/api/keys/{key_id}/`,
       operationId: "updatePipelineKey",
       summary: "Activate, deactivate or describe an API key",
-      description: "A deactivated key is refused by the trigger (401) until it is active again.",
+      description:
+        "A deactivated key is refused by the trigger (401) until it is active again. " +
+        "Only the key's creator (`created_by`), the pipeline's owner or an org admin may change it: a user the pipeline is shared with changes only the keys they made (403 otherwise).",
       tag: "Pipeline keys",
       auth: "principal",
       body: { schema: updateKeyRequest },
@@ -331,7 +337,7 @@ function pipelineOperations({ minScheduleIntervalSeconds }: DocumentSettings): O
         200: { description: "The updated key.", schema: res.keyResponse },
         400: invalidBody,
         401: unauthenticated,
-        403: keyHolders,
+        403: keyChangers,
         404: error("No such key in the caller's org, or its pipeline is not visible to them."),
         415: badMediaType,
       },
@@ -341,7 +347,9 @@ function pipelineOperations({ minScheduleIntervalSeconds }: DocumentSettings): O
       path: `${base}/api/keys/{key_id}/`,
       operationId: "deletePipelineKey",
       summary: "Delete an API key",
-      description: "The body is optional: `reason` goes to the audit log.",
+      description:
+        "The body is optional: `reason` goes to the audit log. " +
+        "Only the key's creator (`created_by`), the pipeline's owner or an org admin may delete it: a user the pipeline is shared with deletes only the keys they made (403 otherwise).",
       tag: "Pipeline keys",
       auth: "principal",
       body: { schema: reasonBody },
@@ -349,7 +357,7 @@ function pipelineOperations({ minScheduleIntervalSeconds }: DocumentSettings): O
         204: noContent,
         400: invalidBody,
         401: unauthenticated,
-        403: keyHolders,
+        403: keyChangers,
         404: error("No such key in the caller's org, or its pipeline is not visible to them."),
         415: badMediaType,
       },

@@ -73,6 +73,13 @@ export const keyResponse = z.object({
   description: z.string(),
   is_active: z.boolean(),
   last_used_at: optionalTime,
+  created_by: z
+    .uuid()
+    .nullable()
+    .describe(
+      "Sluice's own field: the user who made the key (for the key made with a pipeline, that pipeline's creator); null once that user is deleted. The key's creator, the pipeline's owner and org admins may switch or delete it.",
+    ),
+  created_by_email: z.string().nullable().describe("Sluice's own field: the email of `created_by`; null once that user is deleted."),
   created_at: time,
   modified_at: time,
 });

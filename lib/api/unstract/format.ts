@@ -1,6 +1,6 @@
 // The bodies of §1, from domain objects.
 import type { Execution } from "@/lib/domain/executions";
-import type { PipelineKey } from "@/lib/domain/keys";
+import type { KeyWithCreator } from "@/lib/domain/keys";
 import type { PipelineDetails } from "@/lib/domain/pipelines";
 import type { ExecutionResponse, KeyResponse, Paginated, PipelineResponse, SharingResponse } from "../schemas/responses";
 
@@ -78,7 +78,7 @@ export function executionBody(e: Execution): ExecutionResponse {
 }
 
 /** A key's body. `api_key` holds the key only in the answer that created it; null after. */
-export function keyBody(k: PipelineKey, plainKey: string | null = null): KeyResponse {
+export function keyBody(k: KeyWithCreator, plainKey: string | null = null): KeyResponse {
   return {
     id: k.id,
     api_key: plainKey,
@@ -88,6 +88,8 @@ export function keyBody(k: PipelineKey, plainKey: string | null = null): KeyResp
     description: k.description,
     is_active: k.isActive,
     last_used_at: time(k.lastUsedAt),
+    created_by: k.createdBy,
+    created_by_email: k.createdByEmail,
     created_at: k.createdAt.toISOString(),
     modified_at: k.modifiedAt.toISOString(),
   };
