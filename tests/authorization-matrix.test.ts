@@ -22,6 +22,10 @@ import { GET as listOrgExecutions } from "@/app/api/v1/orgs/[org_id]/executions/
 import { DELETE as removeMember } from "@/app/api/v1/orgs/[org_id]/members/[user_id]/route";
 import { GET as listMembers, POST as addMember } from "@/app/api/v1/orgs/[org_id]/members/route";
 import { GET as deletionImpact } from "@/app/api/v1/orgs/[org_id]/pipelines/[id]/deletion-impact/route";
+import { DELETE as cancelDecommission, GET as getDecommission, POST as startDecommission } from "@/app/api/v1/orgs/[org_id]/pipelines/[id]/decommission/route";
+import { GET as exportConfig } from "@/app/api/v1/orgs/[org_id]/pipelines/[id]/export/route";
+import { POST as bulkDecommission } from "@/app/api/v1/orgs/[org_id]/pipelines/decommission/route";
+import { POST as importConfig } from "@/app/api/v1/orgs/[org_id]/pipelines/import/route";
 import { DELETE as revokeToken } from "@/app/api/v1/orgs/[org_id]/tokens/[id]/route";
 import { GET as listTokens, POST as createToken } from "@/app/api/v1/orgs/[org_id]/tokens/route";
 import { DELETE as maestroDelete, GET as maestroGet } from "@/app/platform/pipeline/[id]/route";
@@ -93,6 +97,14 @@ async function freshOwnerTokenId(): Promise<string> {
 async function paused(p: CreatedPipelineJson): Promise<CreatedPipelineJson> {
   const res = await call(routes.patch, { method: "PATCH", ...owner(), params: { org_id: org.id, id: p.id }, body: { active: false } });
   expect(res.status).toBe(200);
+  return p;
+}
+
+/** A fresh pipeline whose decommission (started by its owner) is under way. */
+async function decommissioned(): Promise<CreatedPipelineJson> {
+  const p = await freshPipeline();
+  const res = await call(startDecommission, { method: "POST", ...owner(), params: { org_id: org.id, id: p.id }, body: { confirm_name: p.pipeline_name } });
+  expect(res.status, JSON.stringify(res.body)).toBe(202);
   return p;
 }
 
@@ -243,6 +255,62 @@ const matrix: Row[] = [
       return at(`/api/v1/orgs/${org.id}/pipelines/${p.id}/deletion-impact`, { org_id: org.id, id: p.id });
     },
     expect: seers(200),
+  },
+  {
+    op: "POST /api/v1/orgs/{org_id}/pipelines/{id}/decommission",
+    access: "principal",
+    handler: startDecommission,
+    request: async () => {
+      const p = await freshPipeline();
+      return at(`/api/v1/orgs/${org.id}/pipelines/${p.id}/decommission`, { org_id: org.id, id: p.id }, { method: "POST", body: { confirm_name: p.pipeline_name } });
+    },
+    expect: ownerOrAdmin(202),
+  },
+  {
+    op: "GET /api/v1/orgs/{org_id}/pipelines/{id}/decommission",
+    access: "principal",
+    handler: getDecommission,
+    request: async () => {
+      const p = await decommissioned();
+      return at(`/api/v1/orgs/${org.id}/pipelines/${p.id}/decommission`, { org_id: org.id, id: p.id });
+    },
+    expect: seers(200),
+  },
+  {
+    op: "DELETE /api/v1/orgs/{org_id}/pipelines/{id}/decommission",
+    access: "principal",
+    handler: cancelDecommission,
+    request: async () => {
+      const p = await decommissioned();
+      return at(`/api/v1/orgs/${org.id}/pipelines/${p.id}/decommission`, { org_id: org.id, id: p.id }, { method: "DELETE" });
+    },
+    expect: ownerOrAdmin(200),
+  },
+  {
+    op: "POST /api/v1/orgs/{org_id}/pipelines/decommission",
+    access: "principal",
+    handler: bulkDecommission,
+    // Anyone in the org may ask; each pipeline they may not delete is refused in the answer.
+    request: async () => at(`/api/v1/orgs/${org.id}/pipelines/decommission`, { org_id: org.id }, { method: "POST", body: { ids: [(await freshPipeline()).id], confirm: "delete 1 pipeline" } }),
+    expect: inOrg(202),
+  },
+  {
+    op: "GET /api/v1/orgs/{org_id}/pipelines/{id}/export",
+    access: "principal",
+    handler: exportConfig,
+    request: async () => {
+      const p = await freshPipeline();
+      return at(`/api/v1/orgs/${org.id}/pipelines/${p.id}/export`, { org_id: org.id, id: p.id });
+    },
+    expect: ownerOrAdmin(200),
+  },
+  {
+    op: "POST /api/v1/orgs/{org_id}/pipelines/import",
+    access: "principal",
+    handler: importConfig,
+    request: async () =>
+      at(`/api/v1/orgs/${org.id}/pipelines/import`, { org_id: org.id }, { method: "POST", body: { config: { format: "sluice.pipeline/1", pipeline_name: uniqueName("imp") } } }),
+    expect: inOrg(201),
   },
   // Admins read the org's audit log, members their own entries: both are a 200.
   { op: "GET /api/v1/orgs/{org_id}/audit", access: "principal", handler: audit, request: async () => at(`/api/v1/orgs/${org.id}/audit`, { org_id: org.id }), expect: inOrg(200) },
