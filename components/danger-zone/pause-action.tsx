@@ -5,7 +5,7 @@
 // is the pipeline's state as the server answered it: "Paused" once paused, never the opposite.
 import { useRef, useState } from "react";
 import { PauseForm } from "@/components/pipelines/pause-form";
-import { pauseDetails } from "@/components/pipelines/pause-badges";
+import { pauseDetails } from "@/components/pipelines/pause-words";
 import type { Pipeline } from "@/components/pipelines/types";
 import { usePause } from "@/components/pipelines/use-pause";
 import { useNow } from "@/components/pipelines/use-now";

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { errorMessage } from "@/components/api-client";
 import type { Me } from "@/components/console/use-me";
 import { STATE_WORDS } from "@/components/wizard/decommission-steps";
-import { pauseSummary } from "./pause-badges";
+import { pauseSummary } from "./pause-words";
 import { StatusLine, type Outcome } from "./status-line";
 import { StorageBadge } from "./storage-badge";
 import type { Pipeline } from "./types";

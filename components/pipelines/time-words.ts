@@ -19,7 +19,8 @@ export function timeInWords(iso: string, now: number): string {
 
 /** When something already happened: a moment the clock of this page has not reached yet is "just now". */
 export function sinceInWords(iso: string, now: number): string {
-  return timeInWords(iso, Math.max(now, new Date(iso).getTime()));
+  const at = new Date(iso).getTime();
+  return now - at < 45_000 ? "just now" : timeInWords(iso, now);
 }
 
 /** A run's length: "42s", "3m 07s", "1h 02m". */
