@@ -18,7 +18,7 @@ import { GET as executionLogs } from "@/app/api/v1/orgs/[org_id]/executions/[id]
 import { GET as getExecution } from "@/app/api/v1/orgs/[org_id]/executions/[id]/route";
 import { POST as stopExecution } from "@/app/api/v1/orgs/[org_id]/executions/[id]/stop/route";
 import { GET as listOrgExecutions } from "@/app/api/v1/orgs/[org_id]/executions/route";
-import { DELETE as removeMember } from "@/app/api/v1/orgs/[org_id]/members/[user_id]/route";
+import { DELETE as removeMember, PATCH as changeMemberRole } from "@/app/api/v1/orgs/[org_id]/members/[user_id]/route";
 import { GET as listMembers, POST as addMember } from "@/app/api/v1/orgs/[org_id]/members/route";
 import { GET as deletionImpact } from "@/app/api/v1/orgs/[org_id]/pipelines/[id]/deletion-impact/route";
 import { DELETE as revokeToken } from "@/app/api/v1/orgs/[org_id]/tokens/[id]/route";
@@ -239,6 +239,17 @@ const matrix: Row[] = [
     // An invalid body: the role check comes first, so an admin gets 400 where a member gets 403.
     request: async () => at(`/api/v1/orgs/${org.id}/members`, { org_id: org.id }, { method: "POST", body: { email: "bad" } }),
     expect: adminOnly(400),
+  },
+  {
+    op: "PATCH /api/v1/orgs/{org_id}/members/{user_id}",
+    access: "principal",
+    handler: changeMemberRole,
+    // A fresh member made an admin: the change itself, in each cell.
+    request: async () => {
+      const person = await addPerson(org, "promoted");
+      return at(`/api/v1/orgs/${org.id}/members/${person.userId}`, { org_id: org.id, user_id: person.userId }, { method: "PATCH", body: { role: "admin" } });
+    },
+    expect: adminOnly(200),
   },
   {
     op: "DELETE /api/v1/orgs/{org_id}/members/{user_id}",

@@ -9,6 +9,7 @@ import { POST as issueToken } from "@/app/api/auth/token/route";
 import { GET as health } from "@/app/api/health/route";
 import { GET as openApiJson } from "@/app/api/openapi.json/route";
 import { GET as me } from "@/app/api/v1/me/route";
+import { PATCH as changeMemberRole } from "@/app/api/v1/orgs/[org_id]/members/[user_id]/route";
 import { GET as listMembers } from "@/app/api/v1/orgs/[org_id]/members/route";
 import { GET as listTokens, POST as createToken } from "@/app/api/v1/orgs/[org_id]/tokens/route";
 import { GET as getKey } from "@/app/api/v1/unstract/[org_id]/api/keys/[key_id]/route";
@@ -346,6 +347,14 @@ describe("real answers match their documented schema", () => {
     expectDocumented("getMe", await call(me, { token: org.member.token }), 200);
     expectDocumented("getMe", await call(me, { token: "slt_nope" }), 401);
     expectDocumented("getHealth", await call(health), 200);
+  });
+
+  it("a member's role changed, and the last admin kept", async () => {
+    const patch = (userId: string, role: string) =>
+      call(changeMemberRole, { method: "PATCH", token: org.admin.token, params: { ...params(), user_id: userId }, body: { role } });
+    expectDocumented("changeMemberRole", await patch(org.member.userId, "admin"), 200);
+    expectDocumented("changeMemberRole", await patch(org.member.userId, "member"), 200);
+    expectDocumented("changeMemberRole", await patch(org.admin.userId, "member"), 400);
   });
 });
 

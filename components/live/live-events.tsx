@@ -9,11 +9,11 @@ import { orgPath } from "@/components/api-client";
 import { queryKeys } from "@/components/query-keys";
 
 export interface LiveEvent {
-  kind: "pipeline" | "execution" | "storage" | "wrapper" | "resource";
+  kind: "pipeline" | "execution" | "storage" | "wrapper" | "resource" | "member";
   org_id: string;
   pipeline_id?: string;
   execution_id?: string;
-  change?: "created" | "updated" | "deleted";
+  change?: "created" | "updated" | "deleted" | "added" | "removed" | "role";
   status?: string;
   storage_status?: string;
   done_rows?: number;
@@ -91,6 +91,10 @@ export function applyLiveEvent(client: QueryClient, invalidate: (key: QueryKey) 
     case "resource":
       invalidate(queryKeys.resources(org));
       break;
+    case "member":
+      // The members page, the overview's count and the sharing pickers all read this list.
+      invalidate(queryKeys.members(org));
+      break;
   }
 }
 
@@ -115,7 +119,7 @@ export function LiveEventsProvider({ orgId, children }: { orgId: string; childre
         // a malformed event changes nothing
       }
     };
-    for (const kind of ["pipeline", "execution", "storage", "wrapper", "resource"]) source.addEventListener(kind, onEvent);
+    for (const kind of ["pipeline", "execution", "storage", "wrapper", "resource", "member"]) source.addEventListener(kind, onEvent);
     return () => source.close();
   }, [client, orgId]);
 

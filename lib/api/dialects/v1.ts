@@ -53,5 +53,5 @@ export const v1Dialect: Dialect = {
 };
 
 function isMissing(issue: ZodError["issues"][number]): boolean {
-  return issue.code === "invalid_type" && issue.message === REQUIRED;
+  return (issue.code === "invalid_type" || issue.code === "invalid_value") && issue.message === REQUIRED;
 }
