@@ -21,6 +21,7 @@ import { GET as listOrgExecutions } from "@/app/api/v1/orgs/[org_id]/executions/
 import { DELETE as removeMember, PATCH as changeMemberRole } from "@/app/api/v1/orgs/[org_id]/members/[user_id]/route";
 import { GET as listMembers, POST as addMember } from "@/app/api/v1/orgs/[org_id]/members/route";
 import { GET as deletionImpact } from "@/app/api/v1/orgs/[org_id]/pipelines/[id]/deletion-impact/route";
+import { GET as resourceUsage } from "@/app/api/v1/orgs/[org_id]/resources/[id]/usage/route";
 import { DELETE as revokeToken } from "@/app/api/v1/orgs/[org_id]/tokens/[id]/route";
 import { GET as listTokens, POST as createToken } from "@/app/api/v1/orgs/[org_id]/tokens/route";
 import { DELETE as maestroDelete, GET as maestroGet } from "@/app/platform/pipeline/[id]/route";
@@ -228,6 +229,17 @@ const matrix: Row[] = [
       return at(`/api/v1/orgs/${org.id}/pipelines/${p.id}/deletion-impact`, { org_id: org.id, id: p.id });
     },
     expect: ownerOrAdmin(200),
+  },
+  // Connections are org-wide: anyone in the org may ask which pipelines use one (those they cannot see are only counted).
+  {
+    op: "GET /api/v1/orgs/{org_id}/resources/{id}/usage",
+    access: "principal",
+    handler: resourceUsage,
+    request: async () => {
+      const id = await freshResource();
+      return at(`/api/v1/orgs/${org.id}/resources/${id}/usage`, { org_id: org.id, id });
+    },
+    expect: inOrg(200),
   },
   // Admins read the org's audit log, members their own entries: both are a 200.
   { op: "GET /api/v1/orgs/{org_id}/audit", access: "principal", handler: audit, request: async () => at(`/api/v1/orgs/${org.id}/audit`, { org_id: org.id }), expect: inOrg(200) },

@@ -45,6 +45,7 @@ export const responseComponents: Record<string, z.ZodType> = {
   AuditEvent: res.auditEventResponse,
   AuditEventList: res.auditListResponse,
   DeletionImpact: res.deletionImpactResponse,
+  ResourceUsage: res.resourceUsageResponse,
   MaestroJob: res.maestroJobResponse,
   MaestroPipeline: res.maestroPipelineResponse,
   MaestroPipelineAnswer: res.maestroPipelineAnswer,
