@@ -20,6 +20,9 @@ export const queryKeys = {
   execution: (org: string, id: string) => ["execution", org, id] as const,
   logs: (org: string, id: string) => ["execution", org, id, "logs"] as const,
   resources: (org: string) => ["resources", org] as const,
+  /** Which pipelines use a connection (under the resources prefix: a resource change refreshes it). */
+  resourceUsage: (org: string, id: string) => ["resources", org, id, "usage"] as const,
+  members: (org: string) => ["members", org] as const,
   audit: (org: string) => ["audit", org] as const,
   auditList: (org: string, params: Record<string, unknown>) => ["audit", org, params] as const,
 };

@@ -19,13 +19,14 @@ import { GET as executionLogs } from "@/app/api/v1/orgs/[org_id]/executions/[id]
 import { GET as getExecution } from "@/app/api/v1/orgs/[org_id]/executions/[id]/route";
 import { POST as stopExecution } from "@/app/api/v1/orgs/[org_id]/executions/[id]/stop/route";
 import { GET as listOrgExecutions } from "@/app/api/v1/orgs/[org_id]/executions/route";
-import { DELETE as removeMember } from "@/app/api/v1/orgs/[org_id]/members/[user_id]/route";
+import { DELETE as removeMember, PATCH as changeMemberRole } from "@/app/api/v1/orgs/[org_id]/members/[user_id]/route";
 import { GET as listMembers, POST as addMember } from "@/app/api/v1/orgs/[org_id]/members/route";
 import { GET as deletionImpact } from "@/app/api/v1/orgs/[org_id]/pipelines/[id]/deletion-impact/route";
 import { DELETE as cancelDecommission, GET as getDecommission, POST as startDecommission } from "@/app/api/v1/orgs/[org_id]/pipelines/[id]/decommission/route";
 import { GET as exportConfig } from "@/app/api/v1/orgs/[org_id]/pipelines/[id]/export/route";
 import { POST as bulkDecommission } from "@/app/api/v1/orgs/[org_id]/pipelines/decommission/route";
 import { POST as importConfig } from "@/app/api/v1/orgs/[org_id]/pipelines/import/route";
+import { GET as resourceUsage } from "@/app/api/v1/orgs/[org_id]/resources/[id]/usage/route";
 import { DELETE as revokeToken } from "@/app/api/v1/orgs/[org_id]/tokens/[id]/route";
 import { GET as listTokens, POST as createToken } from "@/app/api/v1/orgs/[org_id]/tokens/route";
 import { DELETE as maestroDelete, GET as maestroGet } from "@/app/platform/pipeline/[id]/route";
@@ -312,6 +313,17 @@ const matrix: Row[] = [
       at(`/api/v1/orgs/${org.id}/pipelines/import`, { org_id: org.id }, { method: "POST", body: { config: { format: "sluice.pipeline/1", pipeline_name: uniqueName("imp") } } }),
     expect: inOrg(201),
   },
+  // Connections are org-wide: anyone in the org may ask which pipelines use one (those they cannot see are only counted).
+  {
+    op: "GET /api/v1/orgs/{org_id}/resources/{id}/usage",
+    access: "principal",
+    handler: resourceUsage,
+    request: async () => {
+      const id = await freshResource();
+      return at(`/api/v1/orgs/${org.id}/resources/${id}/usage`, { org_id: org.id, id });
+    },
+    expect: inOrg(200),
+  },
   // Admins read the org's audit log, members their own entries: both are a 200.
   { op: "GET /api/v1/orgs/{org_id}/audit", access: "principal", handler: audit, request: async () => at(`/api/v1/orgs/${org.id}/audit`, { org_id: org.id }), expect: inOrg(200) },
   { op: "GET /api/v1/orgs/{org_id}/members", access: "principal", handler: listMembers, request: async () => at(`/api/v1/orgs/${org.id}/members`, { org_id: org.id }), expect: inOrg(200) },
@@ -322,6 +334,17 @@ const matrix: Row[] = [
     // An invalid body: the role check comes first, so an admin gets 400 where a member gets 403.
     request: async () => at(`/api/v1/orgs/${org.id}/members`, { org_id: org.id }, { method: "POST", body: { email: "bad" } }),
     expect: adminOnly(400),
+  },
+  {
+    op: "PATCH /api/v1/orgs/{org_id}/members/{user_id}",
+    access: "principal",
+    handler: changeMemberRole,
+    // A fresh member made an admin: the change itself, in each cell.
+    request: async () => {
+      const person = await addPerson(org, "promoted");
+      return at(`/api/v1/orgs/${org.id}/members/${person.userId}`, { org_id: org.id, user_id: person.userId }, { method: "PATCH", body: { role: "admin" } });
+    },
+    expect: adminOnly(200),
   },
   {
     op: "DELETE /api/v1/orgs/{org_id}/members/{user_id}",

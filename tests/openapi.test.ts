@@ -9,6 +9,7 @@ import { POST as issueToken } from "@/app/api/auth/token/route";
 import { GET as health } from "@/app/api/health/route";
 import { GET as openApiJson } from "@/app/api/openapi.json/route";
 import { GET as me } from "@/app/api/v1/me/route";
+import { PATCH as changeMemberRole } from "@/app/api/v1/orgs/[org_id]/members/[user_id]/route";
 import { GET as listMembers } from "@/app/api/v1/orgs/[org_id]/members/route";
 import { GET as listTokens, POST as createToken } from "@/app/api/v1/orgs/[org_id]/tokens/route";
 import { GET as getKey } from "@/app/api/v1/unstract/[org_id]/api/keys/[key_id]/route";
@@ -23,6 +24,8 @@ import { POST as trigger } from "@/app/deployment/pipeline/api/[org_id]/[pipelin
 import { authLabel, fieldsOf, groupByTag, type OpenApiDocument as ViewDocument } from "@/components/api-reference/openapi-view";
 import type { OpenApiDocument } from "@/lib/api/openapi/document";
 import { apiOperations } from "@/lib/api/openapi/operations";
+import { getDb } from "@/db/client";
+import { createPipeline as createPipelineInDomain } from "@/lib/domain/pipelines";
 import { call, type Answer, type Handler } from "./support/http";
 import { makeOrg, PASSWORD, type TestOrg } from "./support/fixtures";
 
@@ -266,6 +269,11 @@ describe("the paths", () => {
 
 // ---------------------------------------------------------------- real answers
 
+/** A pipeline of the org's member with one job reading `sourceId`. */
+async function addJobPipeline(org: TestOrg, name: string, sourceId: string) {
+  await createPipelineInDomain(await getDb(), org.member, { name, jobs: [{ name: "read", sourceResourceId: sourceId }] });
+}
+
 /** The answer's body parses with the schema documented for its operation and status, and has nothing undocumented. */
 function expectDocumented(operationId: string, answer: Answer, status: number) {
   expect(answer.status, JSON.stringify(answer.body)).toBe(status);
@@ -347,6 +355,14 @@ describe("real answers match their documented schema", () => {
     expectDocumented("getMe", await call(me, { token: "slt_nope" }), 401);
     expectDocumented("getHealth", await call(health), 200);
   });
+
+  it("a member's role changed, and the last admin kept", async () => {
+    const patch = (userId: string, role: string) =>
+      call(changeMemberRole, { method: "PATCH", token: org.admin.token, params: { ...params(), user_id: userId }, body: { role } });
+    expectDocumented("changeMemberRole", await patch(org.member.userId, "admin"), 200);
+    expectDocumented("changeMemberRole", await patch(org.member.userId, "member"), 200);
+    expectDocumented("changeMemberRole", await patch(org.admin.userId, "member"), 400);
+  });
 });
 
 // The other dialects' routes are loaded here, so a change in one of them fails only its test.
@@ -401,6 +417,10 @@ describe("real answers of §2, §3 and §4 match their documented schema", () =>
     expectDocumented("listResources", await call(collection.GET as Handler, { token: org.member.token }), 200);
     expectDocumented("listResources", await call(collection.GET as Handler, { token: org.member.token, path: "/resources?limit=51" }), 422);
     expectDocumented("getResource", await call(one.GET as Handler, { token: org.member.token, params: { id } }), 200);
+    const usage = await load<Module>("@/app/api/v1/orgs/[org_id]/resources/[id]/usage/route");
+    await addJobPipeline(org, "uses-docs-source", id);
+    expectDocumented("getResourceUsage", await call(usage.GET as Handler, { token: org.member.token, params: { org_id: org.id, id } }), 200);
+    expectDocumented("getResourceUsage", await call(usage.GET as Handler, { token: org.member.token, params: { org_id: org.id, id: "nope" } }), 404);
     expectDocumented("deleteResource", await call(one.DELETE as Handler, { method: "DELETE", token: org.member.token, params: { id } }), 403);
     expectDocumented("deleteResource", await call(one.DELETE as Handler, { method: "DELETE", token: org.admin.token, params: { id } }), 200);
     expectDocumented("getResource", await call(one.GET as Handler, { token: org.member.token, params: { id } }), 404);

@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   "token.revoke",
   "member.add",
   "member.remove",
+  "member.role",
   "resource.create",
   "resource.delete",
 ] as const;

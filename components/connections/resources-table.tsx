@@ -1,13 +1,15 @@
 "use client";
 
 // The org's connections, a page at a time, with each wrapper's live status, pid and last
-// heartbeat. Admins delete with the typed-name dialog; members see why they cannot.
+// heartbeat. Admins delete with the typed-name dialog, which names the pipelines using the
+// connection; members see why they cannot.
 import { useEffect, useId, useState } from "react";
 import { errorMessage } from "@/components/api-client";
 import { TypedConfirmDialog } from "@/components/ui/typed-confirm-dialog";
 import { EmptyState, ErrorNotice, Loading } from "@/components/ui/status";
 import { showToast } from "@/components/ui/toast";
 import { useDeleteResource, useResources, PAGE_SIZE, type Resource } from "./use-resources";
+import { ResourceUsageNote } from "./resource-usage";
 import { WrapperBadge } from "./wrapper-badge";
 
 function useNow(everyMs: number): number {
@@ -164,10 +166,13 @@ export function ResourcesTable({ org, isAdmin }: { org: string; isAdmin: boolean
         open={deleting !== null}
         title={`Delete connection ${deleting?.name ?? ""}?`}
         consequence={
-          <p>
-            The connection is removed from every list and cannot be restored
-            {deleting?.wrapper ? "; its wrapper process is stopped" : ""}. The data it points at is not touched.
-          </p>
+          <div className="space-y-3">
+            <p>
+              The connection is removed from every list and cannot be restored
+              {deleting?.wrapper ? "; its wrapper process is stopped" : ""}. The data it points at is not touched.
+            </p>
+            {deleting && <ResourceUsageNote org={org} resourceId={deleting.id} />}
+          </div>
         }
         name={deleting?.name ?? ""}
         verb="Delete"

@@ -1,13 +1,15 @@
 // Connections are the resources API (§4): GET /resources?skip&limit (≤ 50), POST /resources,
-// DELETE /resources/{id} (admins; soft delete). Wrapper and resource events refresh the list.
+// DELETE /resources/{id} (admins; soft delete), and our GET …/resources/{id}/usage (which
+// pipelines use one). Wrapper and resource events refresh the list.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import { apiDelete, apiGet, apiPost } from "@/components/api-client";
+import { apiDelete, apiGet, apiPost, orgPath } from "@/components/api-client";
 import { usePollWhenOffline } from "@/components/live/live-events";
 import { queryKeys } from "@/components/query-keys";
-import type { resourceResponse } from "@/lib/api/schemas/responses";
+import type { resourceResponse, resourceUsageResponse } from "@/lib/api/schemas/responses";
 
 export type Resource = z.infer<typeof resourceResponse>;
+export type ResourceUsage = z.infer<typeof resourceUsageResponse>;
 export type ResourceKind = Resource["kind"];
 
 export interface NewResource {
@@ -48,5 +50,15 @@ export function useDeleteResource(org: string) {
     mutationFn: (input: { id: string; reason: string }) =>
       apiDelete(`/resources/${encodeURIComponent(input.id)}`, input.reason ? { reason: input.reason } : undefined),
     onSettled: () => client.invalidateQueries({ queryKey: queryKeys.resources(org) }),
+  });
+}
+
+/** The pipelines whose jobs use a connection; asked afresh each time a delete is considered. */
+export function useResourceUsage(org: string, id: string | null) {
+  return useQuery({
+    queryKey: queryKeys.resourceUsage(org, id ?? ""),
+    queryFn: () => apiGet<ResourceUsage>(orgPath(org, "resources", id ?? "", "usage")),
+    enabled: id !== null,
+    staleTime: 0,
   });
 }

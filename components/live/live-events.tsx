@@ -13,7 +13,7 @@ export interface LiveEvent {
   org_id: string;
   pipeline_id?: string;
   execution_id?: string;
-  change?: "created" | "updated" | "deleted";
+  change?: "created" | "updated" | "deleted" | "added" | "removed" | "role";
   status?: string;
   storage_status?: string;
   done_rows?: number;
@@ -100,6 +100,10 @@ export function applyLiveEvent(client: QueryClient, invalidate: (key: QueryKey) 
     case "wrapper":
     case "resource":
       invalidate(queryKeys.resources(org));
+      break;
+    case "member":
+      // The members page, the overview's count and the sharing pickers all read this list.
+      invalidate(queryKeys.members(org));
       break;
   }
 }

@@ -24,7 +24,7 @@ export function MembersPage() {
           Only admins can add or remove members.
         </p>
       )}
-      <MembersTable orgId={me.data.org} orgName={currentOrgName(me.data)} myId={me.data.id} canRemove={isAdmin} />
+      <MembersTable orgId={me.data.org} orgName={currentOrgName(me.data)} myId={me.data.id} canManage={isAdmin} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiDelete, apiGet, apiPost, orgPath } from "@/components/api-client";
-import type { Role } from "@/components/console/use-me";
+import { apiDelete, apiGet, apiPatch, apiPost, orgPath } from "@/components/api-client";
+import { meKey, type Role } from "@/components/console/use-me";
+import { queryKeys } from "@/components/query-keys";
 
 export interface Member {
   id: string;
@@ -17,11 +18,9 @@ export interface NewMember {
   role: Role;
 }
 
-export const membersKey = (orgId: string) => ["orgs", orgId, "members"] as const;
-
 export function useMembers(orgId: string) {
   return useQuery({
-    queryKey: membersKey(orgId),
+    queryKey: queryKeys.members(orgId),
     queryFn: async () => (await apiGet<{ results: Member[] }>(orgPath(orgId, "members"))).results,
   });
 }
@@ -30,7 +29,7 @@ export function useAddMember(orgId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: NewMember) => apiPost<Member>(orgPath(orgId, "members"), input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: membersKey(orgId) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.members(orgId) }),
   });
 }
 
@@ -38,6 +37,19 @@ export function useRemoveMember(orgId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (userId: string) => apiDelete(orgPath(orgId, "members", userId)),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: membersKey(orgId) }),
+    // A refusal too: the page may have missed a change the server based it on.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.members(orgId) }),
+  });
+}
+
+export function useChangeMemberRole(orgId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { userId: string; role: Role }) => apiPatch<Member>(orgPath(orgId, "members", input.userId), { role: input.role }),
+    // Read again after a refusal too (the page may have missed a change), and your own role
+    // with it: demoting yourself changes what this page lets you do.
+    onSettled: async () => {
+      await Promise.all([queryClient.invalidateQueries({ queryKey: queryKeys.members(orgId) }), queryClient.invalidateQueries({ queryKey: meKey })]);
+    },
   });
 }

@@ -13,6 +13,7 @@ import {
   resources,
   storageRecords,
   type Execution,
+  type Resource,
 } from "@/db/schema";
 import { notifyInTx } from "@/lib/domain/events";
 import { stagingFile } from "@/lib/domain/storage-files";
@@ -29,8 +30,35 @@ export interface ExecutorOptions {
 
 export const DEFAULT_EXECUTOR = { leaseMs: 15_000, maxAttempts: 3 };
 
+type Job = typeof jobs.$inferSelect;
+
 class LeaseLost extends Error {}
 class StopRequested extends Error {}
+/** A job points at a connection that was deleted: the run cannot go on, and the message says what to do. */
+class ConnectionDeleted extends Error {}
+
+/** Refuses a job whose source or destination was soft-deleted (deleting a connection in use is allowed). */
+function assertConnectionsLive(job: Job, source: Resource | undefined, destination: Resource | undefined): void {
+  for (const [role, resource] of [
+    ["source", source],
+    ["destination", destination],
+  ] as const) {
+    if (!resource?.deleted) continue;
+    const when = resource.deletedAt ? ` on ${resource.deletedAt.toISOString().replace(/\.\d{3}Z$/, "Z")}` : "";
+    throw new ConnectionDeleted(
+      `Job "${job.name}": its ${role} connection "${resource.name}" (${resource.id}) was deleted${when}. ` +
+        "Point the job at another connection or delete the pipeline.",
+    );
+  }
+}
+
+/** The resources the jobs name, of the run's own org. */
+async function resourcesOf(db: Db, orgId: string, list: Job[]): Promise<Map<string, Resource>> {
+  const ids = [...new Set(list.flatMap((job) => [job.sourceResourceId, job.destinationResourceId]).filter((id): id is string => !!id))];
+  if (ids.length === 0) return new Map();
+  const rows = await db.select().from(resources).where(and(eq(resources.orgId, orgId), inArray(resources.id, ids)));
+  return new Map(rows.map((row) => [row.id, row]));
+}
 
 async function log(db: Db, executionId: string, message: string, level = "INFO"): Promise<void> {
   await db.insert(executionLogs).values({ executionId, message, level });
@@ -141,17 +169,22 @@ async function runJobs(db: Db, execution: Execution, options: ExecutorOptions, c
     await log(db, execution.id, "The pipeline has no jobs: nothing to move.");
     return;
   }
+  // Every job's connections are checked before any moves data: a run that would fail at its
+  // third job must not have half-loaded the first two.
+  const before = await resourcesOf(db, execution.orgId, pipelineJobs);
+  for (const job of pipelineJobs) {
+    assertConnectionsLive(job, before.get(job.sourceResourceId ?? ""), before.get(job.destinationResourceId ?? ""));
+  }
   const file = stagingFile(execution.pipelineId, execution.id);
   await fs.promises.mkdir(path.dirname(file), { recursive: true });
 
   for (const job of pipelineJobs) {
-    const linked = await db
-      .select()
-      .from(resources)
-      .where(inArray(resources.id, [job.sourceResourceId, job.destinationResourceId].filter((id): id is string => !!id)));
-    const source = linked.find((r) => r.id === job.sourceResourceId);
-    const destination = linked.find((r) => r.id === job.destinationResourceId);
+    // Read again at each job: a connection may be deleted while an earlier job runs.
+    const linked = await resourcesOf(db, execution.orgId, [job]);
+    const source = linked.get(job.sourceResourceId ?? "");
+    const destination = linked.get(job.destinationResourceId ?? "");
     if (!source) throw new Error(`Job "${job.name}" has no source resource.`);
+    assertConnectionsLive(job, source, destination);
     const table = destination ? destinationTable(destination.config) : null;
     if (table) await ensureDestinationTable(db, table);
     const [state] = await db.select().from(jobStates).where(eq(jobStates.jobId, job.id));
@@ -239,6 +272,8 @@ export async function runExecution(db: Db, execution: Execution, options: Execut
     } else {
       status = "ERROR";
       errorMessage = error instanceof Error ? error.message : String(error);
+      // Written for the person reading the run's log: what broke and what to do about it.
+      if (error instanceof ConnectionDeleted) await log(db, execution.id, error.message, "ERROR");
     }
   } finally {
     clearInterval(heartbeat);

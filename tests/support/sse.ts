@@ -9,12 +9,23 @@ export function sseReader(response: Response) {
   const decoder = new TextDecoder();
   let buffer = "";
   let opened = false;
+  let done = false;
   const events: SseEvent[] = [];
+
+  // A read that outlived its deadline is kept for the next pump: a new read would queue behind
+  // it, and the chunk it receives would be lost.
+  let reading: Promise<ReadableStreamReadResult<Uint8Array>> | null = null;
 
   async function pump(deadline: number): Promise<void> {
     const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), Math.max(0, deadline - Date.now())));
-    const chunk = await Promise.race([reader.read(), timeout]);
-    if (!chunk || chunk.done) return;
+    reading ??= reader.read();
+    const chunk = await Promise.race([reading, timeout]);
+    if (!chunk) return;
+    reading = null;
+    if (chunk.done) {
+      done = true;
+      return;
+    }
     opened = true;
     buffer += decoder.decode(chunk.value, { stream: true });
     let end: number;
@@ -33,7 +44,7 @@ export function sseReader(response: Response) {
     /** Waits for the stream's first bytes: the server sends them once it listens for changes. */
     async opened(ms = 5000): Promise<boolean> {
       const deadline = Date.now() + ms;
-      while (!opened && Date.now() < deadline) await pump(deadline);
+      while (!opened && !done && Date.now() < deadline) await pump(deadline);
       return opened;
     },
     /** Waits for the first event (not yet taken) matching `match`; null after `ms`. */
@@ -45,6 +56,12 @@ export function sseReader(response: Response) {
         if (Date.now() >= deadline) return null;
         await pump(deadline);
       }
+    },
+    /** Whether the server ended the stream within `ms` (events sent before the end are kept). */
+    async ended(ms = 5000): Promise<boolean> {
+      const deadline = Date.now() + ms;
+      while (!done && Date.now() < deadline) await pump(deadline);
+      return done;
     },
     close: () => reader.cancel(),
   };

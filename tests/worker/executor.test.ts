@@ -4,8 +4,9 @@ import { count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { rowsOf } from "@/db/rows";
-import { executionLogs, executions, jobStates, pipelines, storageRecords } from "@/db/schema";
+import { executionLogs, executions, jobStates, pipelines, resources, storageRecords } from "@/db/schema";
 import { executePipeline, listPipelineExecutions, stopExecution } from "@/lib/domain/executions";
+import { deleteResource } from "@/lib/domain/resources";
 import { claimExecution, executeNext, runExecution } from "@/lib/worker/executor";
 import { makeOrg, type TestOrg } from "../support/fixtures";
 import { executorOptions, pipelineWithJobs, sampleSource, tableDestination } from "./support";
@@ -124,4 +125,39 @@ describe("executor", () => {
     const list = await listPipelineExecutions(db, org.admin, pipeline.id, { page: 1, pageSize: 10 });
     expect(list.results[0]?.status).toBe("STOPPED");
   });
+
+  it.each(["source", "destination"] as const)(
+    "a run of a pipeline whose %s connection was deleted ends ERROR at that job, saying so, and stores nothing",
+    async (role) => {
+      const db = await getDb();
+      const table = `gone_${role}_${Date.now()}`;
+      const source = await sampleSource(org.admin, { count: 50 });
+      const destination = await tableDestination(org.admin, table);
+      const kept = await sampleSource(org.admin, { count: 50 });
+      // The first job is fine; the second uses the connection deleted below: nothing moves at all.
+      const pipeline = await pipelineWithJobs(org.admin, [
+        { name: "first", sourceResourceId: kept.id },
+        { name: "extract", sourceResourceId: source.id, destinationResourceId: destination.id },
+      ]);
+      const gone = role === "source" ? source : destination;
+      await deleteResource(db, org.admin, gone.id);
+      const [{ deletedAt } = { deletedAt: null }] = await db.select({ deletedAt: resources.deletedAt }).from(resources).where(eq(resources.id, gone.id));
+      const when = deletedAt!.toISOString().replace(/\.\d{3}Z$/, "Z");
+
+      const { execution } = await executePipeline(db, org.admin, pipeline.id);
+      await runAll();
+
+      const message =
+        `Job "extract": its ${role} connection "${gone.name}" (${gone.id}) was deleted on ${when}. ` +
+        "Point the job at another connection or delete the pipeline.";
+      const [done] = await db.select().from(executions).where(eq(executions.id, execution.id));
+      expect(done).toMatchObject({ status: "ERROR", errorMessage: message, successfulFiles: 0, totalFiles: 0 });
+      const [stored] = await db.select({ n: count() }).from(storageRecords).where(eq(storageRecords.pipelineId, pipeline.id));
+      expect(stored!.n).toBe(0);
+      const logs = await db.select().from(executionLogs).where(eq(executionLogs.executionId, execution.id));
+      expect(logs.filter((line) => line.level === "ERROR").map((line) => line.message)).toContain(message);
+      const [after] = await db.select().from(pipelines).where(eq(pipelines.id, pipeline.id));
+      expect(after).toMatchObject({ lastRunStatus: "FAILURE", storageStatus: "Cleared" });
+    },
+  );
 });

@@ -57,5 +57,5 @@ export const v1Dialect: Dialect = {
 };
 
 function isMissing(issue: ZodError["issues"][number]): boolean {
-  return issue.code === "invalid_type" && issue.message === REQUIRED;
+  return (issue.code === "invalid_type" || issue.code === "invalid_value") && issue.message === REQUIRED;
 }

@@ -1,7 +1,7 @@
 // The schemas the document names in components.schemas: answers as the handlers write them
 // (output side) and request bodies as clients send them (input side: defaults make a field optional).
 import type { z } from "zod";
-import { addMemberRequest, createTokenRequest, issueTokenRequest } from "@/lib/api/schemas/auth";
+import { addMemberRequest, changeRoleRequest, createTokenRequest, issueTokenRequest } from "@/lib/api/schemas/auth";
 import {
   createKeyRequest,
   createPipelineRequest,
@@ -45,6 +45,7 @@ export const responseComponents: Record<string, z.ZodType> = {
   AuditEvent: res.auditEventResponse,
   AuditEventList: res.auditListResponse,
   DeletionImpact: res.deletionImpactResponse,
+  ResourceUsage: res.resourceUsageResponse,
   MaestroJob: res.maestroJobResponse,
   MaestroPipeline: res.maestroPipelineResponse,
   MaestroPipelineAnswer: res.maestroPipelineAnswer,
@@ -84,6 +85,7 @@ export const requestComponents: Record<string, z.ZodType> = {
   IssueTokenRequest: issueTokenRequest,
   CreateTokenRequest: createTokenRequest,
   AddMemberRequest: addMemberRequest,
+  ChangeRoleRequest: changeRoleRequest,
   MaestroCreatePipelineRequest: maestro.createPipelineRequest,
   MaestroJobRequest: maestro.jobRequest,
   MaestroPipelineActionRequest: maestro.pipelineActionRequest,

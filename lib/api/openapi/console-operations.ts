@@ -1,5 +1,6 @@
 // The org-level routes the console reads besides §1: runs across pipelines, their logs, the
-// audit log and what a delete would remove. Same auth and error dialect as /api/v1.
+// audit log, what a delete would remove and which pipelines use a connection. Same auth and
+// error dialect as /api/v1.
 import { auditQuery, logsQuery, orgExecutionsQuery } from "@/lib/api/schemas/console";
 import { reasonBody } from "@/lib/api/schemas/pipelines";
 import * as res from "@/lib/api/schemas/responses";
@@ -100,6 +101,25 @@ export const consoleOperations: Operation[] = [
       200: { description: "What goes and what stays.", schema: res.deletionImpactResponse },
       401: unauthenticated,
       404: error("No such pipeline visible to the caller, or the org is not the caller's."),
+    },
+  },
+  {
+    method: "get",
+    path: "/api/v1/orgs/{org_id}/resources/{id}/usage",
+    operationId: "getResourceUsage",
+    summary: "Which pipelines use a connection",
+    description:
+      "The pipelines whose jobs read from (`source`) or write to (`destination`) this connection: those the caller may see by name with their jobs, " +
+      "the others only counted in `hidden_pipelines`. Ask before deleting it: a delete is allowed, and those jobs then fail their pipelines' runs " +
+      "until they point at another connection.",
+    tag: "Resources",
+    auth: "principal",
+    idKind: "objectId",
+    params: { id: "The connection's id: a 24-hex ObjectId; anything else is a 404." },
+    responses: {
+      200: { description: "The pipelines using it.", schema: res.resourceUsageResponse },
+      401: unauthenticated,
+      404: error('"Resource not found": no live connection with this id in the org, a malformed id, or the org is not the caller\'s.'),
     },
   },
   {

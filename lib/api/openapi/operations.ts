@@ -1,6 +1,6 @@
 // Every operation we serve, one entry per method and path, with the schemas its handler parses
 // and answers with. tests/openapi.test.ts checks this list against the route files both ways.
-import { addMemberRequest, createTokenRequest, issueTokenRequest } from "@/lib/api/schemas/auth";
+import { addMemberRequest, changeRoleRequest, createTokenRequest, issueTokenRequest } from "@/lib/api/schemas/auth";
 import {
   createKeyRequest,
   createPipelineRequest,
@@ -15,6 +15,7 @@ import {
 } from "@/lib/api/schemas/pipelines";
 import * as res from "@/lib/api/schemas/responses";
 import { z } from "@/lib/api/schemas/messages";
+import { LAST_ADMIN_MESSAGE } from "@/lib/domain/members";
 import { PIPELINE_ORDERINGS } from "@/lib/domain/pipelines";
 import {
   credentialsSignInForm,
@@ -50,7 +51,9 @@ const keyChangers = error(
   "Only the key's creator, the pipeline's owner or an org admin may change a key (one whose creator was deleted: the owner or an admin); " +
     "a user the pipeline is shared with may change only their own. Also: a member of a shared-to-org pipeline, who manages none of its keys.",
 );
-const adminOnly = error("Only org admins manage members.");
+const adminOnly = error('"Admin access required": only org admins manage members.');
+const lastAdminDoc = `"${LAST_ADMIN_MESSAGE}"`;
+const noSuchMember = error("No such member (or not a uuid), or the org is not the caller's.");
 const noContent: ResponseSpec = { description: "Done; no body." };
 const openApiShape = z
   .looseObject({ openapi: z.literal("3.1.0"), info: z.looseObject({}), paths: z.record(z.string(), z.unknown()) })
@@ -451,18 +454,40 @@ const accountOperations: Operation[] = [
     },
   },
   {
+    method: "patch",
+    path: "/api/v1/orgs/{org_id}/members/{user_id}",
+    operationId: "changeMemberRole",
+    summary: "Change a member's role",
+    description:
+      "Makes a member an admin, or an admin a member (yourself included). The org's only admin cannot be demoted: make another member an admin first. " +
+      "Asking for the role the member has changes nothing. The change and its `reason` go to the audit log (`member.role`, with `from` and `to`), " +
+      "and the member's open event streams end so they reconnect with their new role.",
+    tag: "Members",
+    auth: "principal",
+    body: { schema: changeRoleRequest, required: true },
+    responses: {
+      200: { description: "The member, with their role now.", schema: res.memberResponse },
+      400: error(`Invalid body, or ${lastAdminDoc} (code LastAdmin, attr role).`),
+      401: unauthenticated,
+      403: adminOnly,
+      404: noSuchMember,
+      415: badMediaType,
+    },
+  },
+  {
     method: "delete",
     path: "/api/v1/orgs/{org_id}/members/{user_id}",
     operationId: "removeMember",
     summary: "Remove a member",
+    description: "Ends the member's access to the org: their tokens of this org stop working and their open event streams end. The org's only admin cannot be removed.",
     tag: "Members",
     auth: "principal",
     responses: {
       204: noContent,
-      400: error('"An organization needs at least one admin." (LastAdmin).'),
+      400: error(`${lastAdminDoc} (code LastAdmin, attr user_id).`),
       401: unauthenticated,
       403: adminOnly,
-      404: error("No such member, or the org is not the caller's."),
+      404: noSuchMember,
     },
   },
   {
@@ -471,9 +496,10 @@ const accountOperations: Operation[] = [
     operationId: "streamEvents",
     summary: "Stream live changes",
     description:
-      "Server-Sent Events of committed changes the caller may see, in order: `event:` is the kind (pipeline, execution, storage, wrapper, resource) " +
+      "Server-Sent Events of committed changes the caller may see, in order: `event:` is the kind (pipeline, execution, storage, wrapper, resource, member) " +
       "and `data:` a JSON object with `kind`, `org_id`, the ids involved, what changed, and `at`. A comment line every 15 seconds keeps the connection open; " +
-      "`retry: 3000` asks the browser to reconnect after 3 seconds.",
+      "`retry: 3000` asks the browser to reconnect after 3 seconds. The stream ends right after an event that removes the caller from the org " +
+      "or changes their role: a reconnection is authorised afresh.",
     tag: "Events",
     auth: "principal",
     responses: {

@@ -64,7 +64,10 @@ export const resourceOperations: Operation[] = [
     description:
       "Org admins only. A soft delete: the resource disappears from every read and no API restores it. If it has a wrapper, its process is stopped, " +
       "the wrapper's status becomes STOPPED, and its log gets a line. `{resource_id, wrapper_id}` is published to the `resource_deleted` queue " +
-      "in the same transaction. A reason may come as `?reason=` or in a JSON body (kept in the audit log).",
+      "in the same transaction. A reason may come as `?reason=` or in a JSON body (kept in the audit log). " +
+      "A connection that pipelines' jobs use may be deleted too: those jobs keep pointing at it, and every run of such a pipeline then ends ERROR " +
+      "at that job, before moving any data, with a message naming the job, the connection and when it was deleted, until the job points at another " +
+      "connection or the pipeline is deleted. GET /api/v1/orgs/{org_id}/resources/{id}/usage names those pipelines first.",
     params,
     query: deleteResourceRequest,
     queryDocs: { reason: "Why, for the audit log." },

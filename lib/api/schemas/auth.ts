@@ -27,6 +27,11 @@ export const addMemberRequest = z.object({
 });
 export type AddMemberRequest = z.infer<typeof addMemberRequest>;
 
+export const changeRoleRequest = z.object({
+  role: z.enum(["admin", "member"]),
+  reason: z.string().trim().max(500).optional(),
+});
+
 export const switchOrgRequest = z.object({ orgId: z.string().min(1) });
 
 export function expiryFrom(days: number | null | undefined): Date | null {

@@ -12,7 +12,8 @@ const quoted = (input: unknown) => (typeof input === "object" && input !== null 
 
 z.config({
   customError: (issue) => {
-    if (issue.input === undefined && issue.code === "invalid_type") return REQUIRED;
+    // An absent field of a required enum is missing too, not the choice "undefined".
+    if (issue.input === undefined && (issue.code === "invalid_type" || issue.code === "invalid_value")) return REQUIRED;
     switch (issue.code) {
       case "invalid_type":
         if (issue.input === null) return "This field may not be null.";

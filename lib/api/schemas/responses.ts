@@ -493,3 +493,17 @@ export const importedPipelineResponse = z.object({
   pipeline: pipelineResponse,
   skipped_shares: z.array(z.string()).describe("Emails of the configuration's sharing list that are not members of this org: left out."),
 });
+
+export const resourceUsageResponse = z.object({
+  resource_id: z.string().describe("The connection's id, a 24-hex ObjectId in lower case."),
+  pipelines: z
+    .array(
+      z.object({
+        id: z.uuid(),
+        pipeline_name: z.string(),
+        jobs: z.array(z.object({ name: z.string(), role: z.enum(["source", "destination"]).describe("Whether the job reads from it or writes to it.") })),
+      }),
+    )
+    .describe("The pipelines the caller may see whose jobs use the connection, by name."),
+  hidden_pipelines: z.int().describe("Pipelines using it that the caller may not see (always 0 for an admin)."),
+});
