@@ -3,7 +3,7 @@
 // that closing the browser, or a worker dying, changes nothing but who carries on. Starting one
 // takes the pipeline's exact name (or, for several, the phrase "delete N pipelines").
 import { randomUUID } from "node:crypto";
-import { and, count, desc, eq, inArray } from "drizzle-orm";
+import { and, count, desc, eq } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/client";
 import {
   decommissions,
@@ -26,7 +26,6 @@ import { isUniqueViolation } from "./sql-errors";
 export type { Decommission, DecommissionState, DecommissionStep };
 
 export const STEP_ORDER: DecommissionStep["step"][] = ["pausing", "stopping", "clearing", "deleting"];
-export const MAX_BULK = 500;
 
 export interface DecommissionPlan extends Decommission {
   progress: { doneRows: number; totalRows: number };
@@ -286,13 +285,4 @@ export async function cancelDecommission(db: Db, actor: Principal, pipelineId: s
     return cancelled;
   });
   return withProgress(db, plan);
-}
-
-/** Plans of one org still under way (for a console that lists them). */
-export async function liveDecommissions(db: Queryable, orgId: string): Promise<Decommission[]> {
-  return db
-    .select()
-    .from(decommissions)
-    .where(and(eq(decommissions.orgId, orgId), inArray(decommissions.state, [...LIVE_STATES])))
-    .orderBy(desc(decommissions.startedAt));
 }
