@@ -243,7 +243,9 @@ test("a member sees why another's pipeline cannot be switched", async ({ page },
   await toggle.focus();
   await page.keyboard.press("Space");
   await expect(toggle).toHaveAttribute("aria-checked", before ?? "true");
-  await expect(page.getByTestId("status-line")).toHaveText("");
+  // Nothing opens and nothing is said: no pause form, no toast.
+  await expect(page.getByTestId("pause-popover")).toHaveCount(0);
+  await expect(page.getByTestId("toast")).toHaveCount(0);
   await expect(row(page, "acme_etl_sync").getByTestId("run-pills").getByRole("listitem")).toHaveCount(5);
   await expectAccessible(page);
   await attachScreenshots(page, testInfo, "pipelines-member");
