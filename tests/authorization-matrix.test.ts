@@ -3,10 +3,13 @@
 // row here. Each cell calls the real handler with one caller's credential and checks the status.
 //
 // Callers (columns): nobody; a revoked token; an admin of another org; a member of the org who
-// neither owns the pipeline nor has it shared; a member the pipeline is shared with (its
-// shared_users); the pipeline's owner (a plain member); an admin of the org. Every cell gets
-// fresh objects (a pipeline of the owner, shared with that one member, its key — made by the
-// owner with the pipeline — and a run), so a delete in one cell cannot change another.
+// neither owns the pipeline nor has it shared; a member who sees the pipeline only because it is
+// shared to the whole org (shared_to_org); a member the pipeline is shared with (its
+// shared_users); the pipeline's owner (a plain member), with a token and with a session cookie;
+// an admin of the org, with a token and with a session cookie. Every cell gets fresh objects (a
+// pipeline of the owner, shared with that one member — or, in the orgMember column only, shared
+// to the org instead, so no other column sees it through the org —, its key — made by the owner
+// with the pipeline — and a run), so a delete in one cell cannot change another.
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as issueTokenRoute } from "@/app/api/auth/token/route";
@@ -44,17 +47,20 @@ import { getDb } from "@/db/client";
 import { openApiDocument } from "@/lib/api/openapi/document";
 import { issueToken, revokeOwnToken } from "@/lib/domain/tokens";
 import { makeOrg, type TestOrg } from "./support/fixtures";
-import { call, ORIGIN, type CallOptions, type Handler } from "./support/http";
+import { call, ORIGIN, sessionCookie, type CallOptions, type Handler } from "./support/http";
 import { addPerson, createPipeline, routes, uniqueName, type CreatedPipelineJson } from "./pipelines/support";
 
-type Who = "anonymous" | "revokedToken" | "otherOrgAdmin" | "member" | "shared" | "owner" | "admin";
-const WHO: Who[] = ["anonymous", "revokedToken", "otherOrgAdmin", "member", "shared", "owner", "admin"];
+type Who = "anonymous" | "revokedToken" | "otherOrgAdmin" | "member" | "orgMember" | "shared" | "owner" | "ownerSession" | "admin" | "adminSession";
+const WHO: Who[] = ["anonymous", "revokedToken", "otherOrgAdmin", "member", "orgMember", "shared", "owner", "ownerSession", "admin", "adminSession"];
+type Credential = Pick<CallOptions, "token" | "cookie">;
 
 let org: TestOrg;
 let other: TestOrg;
 let memberToken: string;
 let shared: { userId: string; token: string };
-const tokens = {} as Record<Who, string | undefined>;
+const credentials = {} as Record<Who, Credential>;
+/** The column of the cell being built: only the orgMember column's pipelines are shared to the org. */
+let cellCaller: Who = "owner";
 
 beforeAll(async () => {
   [org, other] = [await makeOrg(), await makeOrg()];
@@ -63,21 +69,25 @@ beforeAll(async () => {
   await revokeOwnToken(db, org.admin, revoked.id);
   memberToken = (await addPerson(org, "bystander")).token;
   shared = await addPerson(org, "shared");
-  Object.assign(tokens, {
-    anonymous: undefined,
-    revokedToken: revoked.token,
-    otherOrgAdmin: other.admin.token,
-    member: memberToken,
-    shared: shared.token,
-    owner: org.member.token, // the fixture's member owns every pipeline made here
-    admin: org.admin.token,
-  } satisfies Record<Who, string | undefined>);
+  Object.assign(credentials, {
+    anonymous: {},
+    revokedToken: { token: revoked.token },
+    otherOrgAdmin: { token: other.admin.token },
+    member: { token: memberToken },
+    orgMember: { token: (await addPerson(org, "colleague")).token },
+    shared: { token: shared.token },
+    owner: { token: org.member.token }, // the fixture's member owns every pipeline made here
+    ownerSession: { cookie: await sessionCookie(org.member) },
+    admin: { token: org.admin.token },
+    adminSession: { cookie: await sessionCookie(org.admin) },
+  } satisfies Record<Who, Credential>);
 });
 
 // ---------------------------------------------------------------- fresh objects for one cell
 
 const owner = () => ({ token: org.member.token });
-const freshPipeline = (): Promise<CreatedPipelineJson> => createPipeline(org, owner(), { pipeline_name: uniqueName("mx"), shared_users: [shared.userId] });
+const freshPipeline = (): Promise<CreatedPipelineJson> =>
+  createPipeline(org, owner(), { pipeline_name: uniqueName("mx"), ...(cellCaller === "orgMember" ? { shared_to_org: true } : { shared_users: [shared.userId] }) });
 
 async function freshRun(p: CreatedPipelineJson): Promise<string> {
   const res = await call(routes.execute, { method: "POST", ...owner(), params: { org_id: org.id }, body: { pipeline_id: p.id } });
@@ -136,22 +146,28 @@ interface Row {
 
 const outside = { anonymous: 401, revokedToken: 401, otherOrgAdmin: 404 } as const;
 /** Anyone in the org. */
-const inOrg = (status: number): Statuses => ({ ...outside, member: status, shared: status, owner: status, admin: status });
-/** Whoever sees the pipeline: its owner, the member it is shared with, org admins; another member cannot see it at all (404, never 403). */
-const seers = (status: number): Statuses => ({ ...outside, member: 404, shared: status, owner: status, admin: status });
-/** The pipeline's owner and org admins: the member it is shared with sees it but is refused (403). */
-const ownerOrAdmin = (status: number): Statuses => ({ ...seers(status), shared: 403 });
-/** Org admins only: members are refused. */
-const adminOnly = (admin: number, others = 403): Statuses => ({ ...outside, member: others, shared: others, owner: others, admin });
-const everyone = (status: number): Statuses => ({
-  anonymous: status,
-  revokedToken: status,
-  otherOrgAdmin: status,
+const inOrg = (status: number): Statuses => ({
+  ...outside,
   member: status,
+  orgMember: status,
   shared: status,
   owner: status,
+  ownerSession: status,
   admin: status,
+  adminSession: status,
 });
+/**
+ * Whoever sees the pipeline: its owner, the member it is shared with, every member when it is
+ * shared to the org, org admins; another member cannot see it at all (404, never 403).
+ */
+const seers = (status: number): Statuses => ({ ...inOrg(status), member: 404 });
+/** The pipeline's owner and org admins: the members who see it through a share are refused (403). */
+const ownerOrAdmin = (status: number): Statuses => ({ ...seers(status), shared: 403, orgMember: 403 });
+/** A pipeline's keys: whoever sees it, except a member who sees it only through the org (403). */
+const keyHolders = (status: number): Statuses => ({ ...seers(status), orgMember: 403 });
+/** Org admins only: members are refused. */
+const adminOnly = (admin: number, others = 403): Statuses => ({ ...inOrg(others), admin, adminSession: admin });
+const everyone = (status: number): Statuses => ({ ...inOrg(status), anonymous: status, revokedToken: status, otherOrgAdmin: status });
 /** Maestro answers every credential problem, other orgs included, with its one 401. */
 const maestro = (statuses: Statuses): Statuses => ({ ...statuses, otherOrgAdmin: 401 });
 
@@ -208,7 +224,7 @@ const matrix: Row[] = [
     },
     expect: seers(200),
   },
-  { op: "GET /api/v1/unstract/{org_id}/api/keys/pipeline/{pipeline_id}/", access: "principal", handler: routes.listKeys, request: async () => keysAt(await freshPipeline()), expect: seers(200) },
+  { op: "GET /api/v1/unstract/{org_id}/api/keys/pipeline/{pipeline_id}/", access: "principal", handler: routes.listKeys, request: async () => keysAt(await freshPipeline()), expect: keyHolders(200) },
   {
     op: "POST /api/v1/unstract/{org_id}/api/keys/pipeline/{pipeline_id}/",
     access: "principal",
@@ -217,22 +233,23 @@ const matrix: Row[] = [
       const p = await freshPipeline();
       return keysAt(p, { method: "POST", body: { pipeline: p.id, description: "matrix" } });
     },
-    expect: seers(201),
+    expect: keyHolders(201),
   },
-  { op: "GET /api/v1/unstract/{org_id}/api/keys/{key_id}/", access: "principal", handler: routes.getKey, request: async () => keyAt(await freshPipeline()), expect: seers(200) },
-  // The owner's key: the member it is shared with may read it but not change it (only its creator, the owner or an admin).
+  { op: "GET /api/v1/unstract/{org_id}/api/keys/{key_id}/", access: "principal", handler: routes.getKey, request: async () => keyAt(await freshPipeline()), expect: keyHolders(200) },
+  // The owner's key: the member it is shared with may read it but not change it (only its creator, the owner or an admin);
+  // ownerOrAdmin already refuses the member who sees the pipeline through the org (403).
   { op: "PUT /api/v1/unstract/{org_id}/api/keys/{key_id}/", access: "principal", handler: routes.putKey, request: async () => keyAt(await freshPipeline(), { method: "PUT", body: { is_active: false } }), expect: ownerOrAdmin(200) },
   { op: "DELETE /api/v1/unstract/{org_id}/api/keys/{key_id}/", access: "principal", handler: routes.deleteKey, request: async () => keyAt(await freshPipeline(), { method: "DELETE" }), expect: ownerOrAdmin(204) },
   {
     op: "POST /deployment/pipeline/api/{org_id}/{pipeline_id}/",
     access: "pipelineKey",
-    why: "The public trigger: its one credential is the pipeline's API key (checked in its own matrix in tests/pipelines/authorization.test.ts). A personal token is a wrong key (401); no bearer at all is a missing key (403).",
+    why: "The public trigger: its one credential is the pipeline's API key (every kind of key, right and wrong, in tests/pipelines/trigger.test.ts). A personal token is a wrong key (401); no bearer at all — a session cookie included — is a missing key (403).",
     handler: routes.trigger,
     request: async () => {
       const p = await freshPipeline();
       return at(`/deployment/pipeline/api/${org.id}/${p.id}/`, { org_id: org.id, pipeline_id: p.id }, { method: "POST" });
     },
-    expect: { anonymous: 403, revokedToken: 401, otherOrgAdmin: 401, member: 401, shared: 401, owner: 401, admin: 401 },
+    expect: { ...everyone(401), anonymous: 403, ownerSession: 403, adminSession: 403 },
   },
 
   // our console API
@@ -371,7 +388,7 @@ const matrix: Row[] = [
       const id = await freshOwnerTokenId();
       return at(`/api/v1/orgs/${org.id}/tokens/${id}`, { org_id: org.id, id }, { method: "DELETE" });
     },
-    expect: { ...outside, member: 404, shared: 404, owner: 204, admin: 404 },
+    expect: { ...inOrg(404), owner: 204, ownerSession: 204 },
   },
 
   // §2 Maestro
@@ -496,6 +513,7 @@ function storageAt(p: CreatedPipelineJson, rest = "", extra: CallOptions = {}): 
 async function streamStatus(handler: Handler, options: CallOptions): Promise<number> {
   const headers = new Headers(options.headers);
   if (options.token !== undefined) headers.set("authorization", `Bearer ${options.token}`);
+  if (options.cookie) headers.set("cookie", options.cookie);
   const req = new NextRequest(new URL(options.path ?? "/", ORIGIN), { headers });
   const res = await handler(req, { params: Promise.resolve(options.params ?? {}) });
   await res.body?.cancel();
@@ -534,13 +552,15 @@ const checked = matrix.filter((row) => row.access !== "authjs");
 describe.each(checked)("$op", (row) => {
   it.each(WHO)("%s", async (who) => {
     const handler = row.handler as Handler;
-    const options = { ...(await (row.request as () => Promise<CallOptions>)()), token: tokens[who] };
+    cellCaller = who;
+    const options = { ...(await (row.request as () => Promise<CallOptions>)()), ...credentials[who] };
     const status = row.stream ? await streamStatus(handler, options) : (await call(handler, options)).status;
     expect(status, `${row.op} as ${who}`).toBe(row.expect?.[who]);
   });
 });
 
 it("the trigger opens with the pipeline's own key", async () => {
+  cellCaller = "owner";
   const p = await freshPipeline();
   const res = await call(routes.trigger, { method: "POST", token: p.api_key.api_key ?? "", params: { org_id: org.id, pipeline_id: p.id } });
   expect(res.status).toBe(200);

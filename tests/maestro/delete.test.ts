@@ -88,7 +88,7 @@ async function liveResources(pipelineOrg: string): Promise<number> {
 describe("DELETE /platform/pipeline/{id}", () => {
   it.each([
     ["written with -", (id: string) => id],
-    ["written with _ (as in seed 000)", underscored],
+    ["written with _ (as in the documented examples)", underscored],
     ["written in upper case with _", (id: string) => underscored(id).toUpperCase()],
   ])("an id %s: 200, everything of its own gone, resources and destination data kept", async (_, write) => {
     const table = `md_${Date.now()}_${Math.floor(Math.random() * 1e4)}`;
@@ -122,8 +122,8 @@ describe("DELETE /platform/pipeline/{id}", () => {
   it.each([
     ["an unknown uuid", NO_SUCH_ID],
     ["an unknown uuid with _", underscored(NO_SUCH_ID)],
-    ["a name that is no uuid (seed 000)", "invalid_pipeline_id"],
-    ["test_pipeline_12345 (seed 000)", "test_pipeline_12345"],
+    ["a name that is no uuid (a documented example)", "invalid_pipeline_id"],
+    ["test_pipeline_12345 (a documented example)", "test_pipeline_12345"],
   ])("404 for %s, with the id as written", async (_, id) => {
     const res = await maestro("remove", org, admin(org), { params: { id } });
     expect(res.status).toBe(404);

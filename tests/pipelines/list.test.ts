@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { pipelines } from "@/db/schema";
 import { makeOrg, type TestOrg } from "../support/fixtures";
-import type { Answer } from "../support/http";
+import { sessionCookie, type Answer } from "../support/http";
 import {
   addPerson,
   createPipeline,
@@ -355,6 +355,13 @@ describe("GET pipeline/ (list)", () => {
     it("a member sees what they own, what is shared with them and what is shared to the org", async () => {
       expect(await listed(visOrg.member)).toEqual([mine.own, mine.shared, mine.org].sort());
       expect(pageOf(await listAt(visOrg, visOrg.member)).count).toBe(3);
+    });
+
+    // Moved from the old table in tests/pipelines/authorization.test.ts (its "listed" check for a
+    // session): the cookie resolves to the same member, so the same pipelines, not just a 200.
+    it("a member's session lists exactly what their token lists", async () => {
+      const bySession = idsOf(pageOf(await listAt(visOrg, { cookie: await sessionCookie(visOrg.member) }))).sort();
+      expect(bySession).toEqual([mine.own, mine.shared, mine.org].sort());
     });
 
     it("another member sees only what is shared to the org or with them", async () => {

@@ -136,7 +136,7 @@ describe("refusals", () => {
     expect((await executeV1(org, asAdmin(), { pipeline_id: pipeline.id })).status).toBe(200);
   });
 
-  it.each(["non-existent-pipeline", "with space", "ünïcode"])("an unknown name (%s) → 404 UnknownPipelineName, exactly as seed 002", async (name) => {
+  it.each(["non-existent-pipeline", "with space", "ünïcode"])("an unknown name (%s) → 404 UnknownPipelineName, the documented body exactly", async (name) => {
     const expected = { message: `Unknown pipeline name '${name}'`, error_code: "UnknownPipelineName", details: { pipeline_name: name } };
     for (const res of [await clear(name, asAdmin()), await getStorage(name, asAdmin())]) {
       expect(res.status).toBe(404);

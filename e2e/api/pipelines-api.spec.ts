@@ -1,4 +1,4 @@
-// Seed 004 ("ETL Pipelines"), word for word, as a script would call it: every documented path
+// The pipelines API (§1, "ETL Pipelines"), word for word as its document shows it, as a script would call it: every documented path
 // with its trailing slash, answered directly (never a 308), against the real server.
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { ACME, ADMIN_TOKEN } from "../support/users";
@@ -6,7 +6,7 @@ import { ACME, ADMIN_TOKEN } from "../support/users";
 const ORG = ACME.id;
 const api = `/api/v1/unstract/${ORG}`;
 const auth = { Authorization: `Bearer ${ADMIN_TOKEN}` };
-const NAME = `seed004-${Date.now().toString(36)}`.slice(0, 32);
+const NAME = `pipes-api-${Date.now().toString(36)}`.slice(0, 32);
 
 interface Pipeline {
   id: string;
@@ -53,7 +53,7 @@ test.describe.configure({ mode: "serial" });
 let pipeline: Pipeline;
 let createdKey: Key;
 
-test("seed 004: Pipeline Management", async ({ request }) => {
+test("pipelines API: Pipeline Management", async ({ request }) => {
   // POST pipeline/ — created active, scheduled because of the cron, with an API key.
   const created = await json<Pipeline & { api_key: Key }>(
     await send(request, "post", `${api}/pipeline/`, { pipeline_name: NAME, pipeline_type: "ETL", cron_string: "0 2 * * *" }),
@@ -93,7 +93,7 @@ test("seed 004: Pipeline Management", async ({ request }) => {
   expect(resumed).toMatchObject({ active: true, scheduled: false, cron_string: null, next_run_time: null });
 });
 
-test("seed 004: Pipeline Execution", async ({ request }) => {
+test("pipelines API: Pipeline Execution", async ({ request }) => {
   // POST pipeline/execute/
   const started = await json<{ pipeline: Pipeline; execution: { workflow_id: string; execution_id: string; execution_status: string } }>(
     await send(request, "post", `${api}/pipeline/execute/`, { pipeline_id: pipeline.id }),
@@ -119,7 +119,7 @@ test("seed 004: Pipeline Execution", async ({ request }) => {
   expect(runs.results[0]).toMatchObject({ id: started.execution.execution_id, pipeline_id: pipeline.id, status: "COMPLETED", execution_method: "DIRECT" });
 });
 
-test("seed 004: Pipeline Keys", async ({ request }) => {
+test("pipelines API: Pipeline Keys", async ({ request }) => {
   // GET api/keys/pipeline/{pipeline_id}/
   const keys = await json<Key[]>(await send(request, "get", `${api}/api/keys/pipeline/${pipeline.id}/`), 200);
   expect(keys.map((k) => [k.id, k.api_key])).toEqual([[createdKey.id, null]]);
@@ -137,7 +137,7 @@ test("seed 004: Pipeline Keys", async ({ request }) => {
   expect(neither.errors[0]?.detail).toBe("At least one of `api` or `pipeline` must be set.");
 });
 
-test("seed 004: Other (sharing and Postman)", async ({ request }) => {
+test("pipelines API: Other (sharing and Postman)", async ({ request }) => {
   // GET pipeline/{id}/users/
   const sharing = await json<Record<string, unknown>>(await send(request, "get", `${api}/pipeline/${pipeline.id}/users/`), 200);
   expect(sharing).toMatchObject({ id: pipeline.id, pipeline_name: NAME, shared_users: [], shared_to_org: false });
@@ -153,7 +153,7 @@ test("seed 004: Other (sharing and Postman)", async ({ request }) => {
   expect(collection.item[0]?.request.url.raw).toBe(new URL(`/${pipeline.api_endpoint}`, res.url()).toString());
 });
 
-test("seed 004: the public trigger with the key from creation", async ({ request }) => {
+test("pipelines API: the public trigger with the key from creation", async ({ request }) => {
   const path = `/deployment/pipeline/api/${ORG}/${pipeline.id}/`;
   const triggered = await json<{ message: string }>(await send(request, "post", path, undefined, { Authorization: `Bearer ${createdKey.api_key ?? ""}` }), 200);
   expect(triggered.message).toBe(`Triggered Pipeline(${pipeline.id}) (name: ${NAME})`);
@@ -166,7 +166,7 @@ test("seed 004: the public trigger with the key from creation", async ({ request
   expect(wrong.errors[0]?.detail).toBe("Unauthorized");
 });
 
-test("seed 004: DELETE → 204, then GET → 404", async ({ request }) => {
+test("pipelines API: DELETE → 204, then GET → 404", async ({ request }) => {
   const removed = await send(request, "delete", `${api}/pipeline/${pipeline.id}/`);
   expect(removed.status()).toBe(204);
   expect(removed.headers().location).toBeUndefined();

@@ -38,7 +38,7 @@ async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean,
   return last;
 }
 
-test.describe("seeds 000/001: DELETE /platform/pipeline/{id}", () => {
+test.describe("Maestro: DELETE /platform/pipeline/{id}", () => {
   test("pause first (optional but recommended), then delete: 200 PIPELINE_DELETED; then it is gone", async ({ request }) => {
     const created = await createPipeline(request, { name: unique("old_pipeline"), description: "to be deprecated", cron: "0 6 * * *", jobs: [] });
     // Maestro answers ids with "_", as the seed writes them: 1b33ad2f_33d3_4837_9eeb_83c82c8b909d.
@@ -91,7 +91,7 @@ test.describe("seeds 000/001: DELETE /platform/pipeline/{id}", () => {
     expect(await wrong.json()).toEqual({ msg: "Unauthorized" });
   });
 
-  test("404 Not Found, as documented, for the seed's ids", async ({ request }) => {
+  test("404 Not Found, as documented, for the documented example ids", async ({ request }) => {
     for (const id of ["invalid_pipeline_id", "test_pipeline_12345", "old_pipeline_abc123", "1b33ad2f_33d3_4837_9eeb_83c82c8b909d"]) {
       const res = await request.delete(`/platform/pipeline/${id}`, { headers: { customer_name: "acme_corp", ...bearer } });
       expect(res.status(), id).toBe(404);
@@ -100,8 +100,8 @@ test.describe("seeds 000/001: DELETE /platform/pipeline/{id}", () => {
   });
 });
 
-test.describe("seed 002: POST /v0/pipelines/{pipeline_name}/clear", () => {
-  test("an unknown name: 404 UnknownPipelineName, the seed's body exactly", async ({ request }) => {
+test.describe("storage: POST /v0/pipelines/{pipeline_name}/clear", () => {
+  test("an unknown name: 404 UnknownPipelineName, the documented body exactly", async ({ request }) => {
     const res = await request.post("/v0/pipelines/non-existent-pipeline/clear", { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
     expect(res.status()).toBe(404);
     expect(await res.text()).toBe(
