@@ -3,7 +3,7 @@ import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import { apiGet, orgPath, pipelinesPath } from "@/components/api-client";
 import { queryKeys } from "@/components/query-keys";
-import { retryUnlessMissing } from "@/components/wizard/use-deletion-impact";
+import { retryUnlessMissing } from "@/components/query-retry";
 import type { auditEventResponse, auditListResponse, PipelineResponse } from "@/lib/api/schemas/responses";
 
 export type AuditEvent = z.infer<typeof auditEventResponse>;

@@ -4,8 +4,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import { apiGet, apiPost, orgPath, pipelinesPath } from "@/components/api-client";
 import { usePollWhenOffline } from "@/components/live/live-events";
-import { retryUnlessMissing } from "@/components/wizard/use-deletion-impact";
 import { queryKeys } from "@/components/query-keys";
+import { retryUnlessMissing } from "@/components/query-retry";
 import type { orgExecutionListResponse, orgExecutionResponse, PipelineResponse } from "@/lib/api/schemas/responses";
 
 export type OrgExecution = z.infer<typeof orgExecutionResponse>;
