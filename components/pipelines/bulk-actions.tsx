@@ -10,7 +10,7 @@ import { BulkDeleteButton, BulkDeleteDialog, type BulkDeletion } from "./bulk-de
 import { BulkDeleteProgress } from "./bulk-delete-progress";
 import { PauseForm, type PauseChoice } from "./pause-form";
 import type { Pipeline, SelectedPipeline } from "./types";
-import { usePause, type PauseOutcome } from "./use-pause";
+import { usePauseWithUndo, type PauseOutcome } from "./use-pause-with-undo";
 
 type PauseAction = "pause" | "resume";
 const DONE: Record<PauseAction, string> = { pause: "Paused", resume: "Resumed" };
@@ -34,7 +34,7 @@ interface Report {
 }
 
 export function BulkActions({ org, me, selected, rows, onClear, onDone }: BulkActionsProps) {
-  const pause = usePause(org);
+  const pause = usePauseWithUndo(org);
   const [askingPause, setAskingPause] = useState(false);
   const pauseButton = useRef<HTMLButtonElement>(null);
   const [confirmingDelete, setConfirmingDelete] = useState<Map<string, SelectedPipeline> | null>(null);

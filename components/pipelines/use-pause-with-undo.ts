@@ -1,5 +1,6 @@
-// Pause and resume one pipeline or several, the same way from every place of the console: the
-// change shows at once, a toast says how it went and offers Undo, which puts back what was.
+// Pause and resume one pipeline or several, the same way from every place of the console. The
+// request itself is useSetPipelineActive's (the one hook that pauses and resumes); this adds what
+// the UI wraps around it: several at once, a toast saying how it went, and Undo, which puts back what was.
 import { errorMessage } from "@/components/api-client";
 import { showToast } from "@/components/ui/toast";
 import type { PauseChoice } from "./pause-form";
@@ -18,7 +19,7 @@ export interface PauseOutcome {
 
 const plural = (n: number) => `${n} ${n === 1 ? "pipeline" : "pipelines"}`;
 
-export function usePause(org: string) {
+export function usePauseWithUndo(org: string) {
   const setActive = useSetPipelineActive(org);
 
   /** Sets each target to `active`; every outcome is kept, none stops the others (4 at a time). */
