@@ -8,7 +8,7 @@ import { ActionWithReason } from "@/components/danger-zone/action-with-reason";
 import { ReasonConfirm } from "@/components/danger-zone/reason-confirm";
 import { showToast } from "@/components/ui/toast";
 import { clearBlockedReason } from "./clear-rules";
-import { formatBytes, formatCount } from "./progress-math";
+import { formatBytes, formatCount } from "@/components/format";
 import { StorageProgress } from "./storage-progress";
 import { useClearStorage, useStorageProgress } from "./use-storage";
 
