@@ -1,4 +1,5 @@
-// One date format for the whole console, fixed to English so the tables read the same everywhere.
+// One way to write dates, counts and sizes for the whole console, fixed to English so the tables
+// read the same everywhere.
 const dateTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", hourCycle: "h23" });
 const dateOnly = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
 
@@ -12,4 +13,29 @@ export function formatDate(value: string): string {
 
 export function isPast(value: string | null): boolean {
   return value !== null && new Date(value).getTime() <= Date.now();
+}
+
+const UNITS = ["B", "KB", "MB", "GB", "TB"] as const;
+const integer = new Intl.NumberFormat("en");
+
+/** 12345 → "12,345". */
+export function formatCount(value: number): string {
+  return integer.format(value);
+}
+
+/** A count with its noun: countOf(1, "run", "runs") → "1 run", countOf(1200, …) → "1,200 runs". */
+export function countOf(n: number, one: string, many: string): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+
+/** 1536 → "1.5 KB" (powers of 1024, one decimal below 10). */
+export function formatBytes(bytes: number): string {
+  let value = Math.max(0, bytes);
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const digits = unit === 0 || value >= 10 ? 0 : 1;
+  return `${value.toFixed(digits)} ${UNITS[unit]}`;
 }

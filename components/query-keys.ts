@@ -19,7 +19,9 @@ export const queryKeys = {
   executionList: (org: string, params: Record<string, unknown>) => ["executions", org, params] as const,
   execution: (org: string, id: string) => ["execution", org, id] as const,
   logs: (org: string, id: string) => ["execution", org, id, "logs"] as const,
+  /** Prefix of everything about the org's connections. */
   resources: (org: string) => ["resources", org] as const,
+  resourceList: (org: string, params: Record<string, unknown>) => ["resources", org, params] as const,
   /** Which pipelines use a connection (under the resources prefix: a resource change refreshes it). */
   resourceUsage: (org: string, id: string) => ["resources", org, id, "usage"] as const,
   members: (org: string) => ["members", org] as const,

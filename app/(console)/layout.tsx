@@ -2,8 +2,8 @@ import { HydrationBoundary } from "@tanstack/react-query";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
+import { askMe, meState } from "@/app/(console)/_server/server-answers";
 import { ConsoleShell } from "@/components/console/console-shell";
-import { askMe, meState } from "@/components/console/server-answers";
 import { LiveEventsProvider } from "@/components/live/live-events";
 import { authOptions } from "@/lib/auth/options";
 

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { currentOrgName, useMe } from "@/components/console/use-me";
+import { canReadWholeAuditLog } from "@/components/pipelines/permissions";
 import { ErrorNotice, Loading } from "@/components/ui/status";
 import { AuditFiltersForm } from "./audit-filters";
 import { AuditTable } from "./audit-table";
@@ -15,7 +16,7 @@ export function AuditPage() {
   if (me.isPending) return <Loading />;
   if (me.isError) return <ErrorNotice title="Could not load your account." error={me.error} onRetry={() => void me.refetch()} />;
 
-  const isAdmin = me.data.role === "admin";
+  const isAdmin = canReadWholeAuditLog(me.data);
   return (
     <div className="space-y-6">
       <div>

@@ -1,10 +1,10 @@
 // The audit log (GET /api/v1/orgs/{org}/audit): admins read the org's, members their own.
 import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
-import { apiGet, orgPath, pipelinesPath } from "@/components/api-client";
+import { apiGet, orgPath } from "@/components/api-client";
+import { pipelineQuery } from "@/components/pipelines/use-pipelines";
 import { queryKeys } from "@/components/query-keys";
-import { retryUnlessMissing } from "@/components/wizard/use-deletion-impact";
-import type { auditEventResponse, auditListResponse, PipelineResponse } from "@/lib/api/schemas/responses";
+import type { auditEventResponse, auditListResponse } from "@/lib/api/schemas/responses";
 
 export type AuditEvent = z.infer<typeof auditEventResponse>;
 type AuditList = z.infer<typeof auditListResponse>;
@@ -39,12 +39,7 @@ export function useAudit(org: string, filters: AuditFilters, cursor: string | nu
  */
 export function useExistingPipelines(org: string, ids: string[]): ReadonlySet<string> {
   const results = useQueries({
-    queries: ids.map((id) => ({
-      queryKey: queryKeys.pipeline(org, id),
-      queryFn: () => apiGet<PipelineResponse>(pipelinesPath(org, "pipeline", id)),
-      retry: retryUnlessMissing,
-      staleTime: 60_000,
-    })),
+    queries: ids.map((id) => ({ ...pipelineQuery(org, id), staleTime: 60_000 })),
   });
   return new Set(ids.filter((_, i) => results[i]?.isSuccess));
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { currentOrgName, useMe } from "@/components/console/use-me";
+import { canDeleteConnections } from "@/components/pipelines/permissions";
 import { ErrorNotice, Loading } from "@/components/ui/status";
 import { CreateResourceForm } from "./create-resource-form";
 import { ResourcesTable } from "./resources-table";
@@ -19,7 +20,7 @@ export function ConnectionsPage() {
         </p>
       </div>
       <CreateResourceForm org={me.data.org} />
-      <ResourcesTable org={me.data.org} isAdmin={me.data.role === "admin"} />
+      <ResourcesTable org={me.data.org} isAdmin={canDeleteConnections(me.data)} />
     </div>
   );
 }

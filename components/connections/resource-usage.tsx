@@ -4,9 +4,8 @@
 // delete is allowed, and their runs then fail at the jobs that use it.
 import Link from "next/link";
 import { errorMessage } from "@/components/api-client";
+import { countOf } from "@/components/format";
 import { useResourceUsage, type ResourceUsage } from "./use-resources";
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 function jobsText(jobs: ResourceUsage["pipelines"][number]["jobs"]): string {
   return jobs.map((job) => `job “${job.name}” (${job.role === "source" ? "reads it" : "writes to it"})`).join(", ");
@@ -51,7 +50,7 @@ export function ResourceUsageNote({ org, resourceId }: { org: string; resourceId
       )}
       {hidden > 0 && (
         <p>
-          {plural(hidden, "pipeline you cannot see uses", "pipelines you cannot see use")} it{pipelines.length > 0 ? " too" : ""}.
+          {countOf(hidden, "pipeline you cannot see uses", "pipelines you cannot see use")} it{pipelines.length > 0 ? " too" : ""}.
         </p>
       )}
       <p className="font-medium text-ink">

@@ -5,6 +5,7 @@
 // connection; members see why they cannot.
 import { useEffect, useId, useState } from "react";
 import { errorMessage } from "@/components/api-client";
+import { CONNECTION_DELETE_REFUSED } from "@/components/pipelines/permissions";
 import { TypedConfirmDialog } from "@/components/ui/typed-confirm-dialog";
 import { EmptyState, ErrorNotice, Loading } from "@/components/ui/status";
 import { showToast } from "@/components/ui/toast";
@@ -34,7 +35,7 @@ function ago(iso: string | null, now: number): string {
 
 export function ResourcesTable({ org, isAdmin }: { org: string; isAdmin: boolean }) {
   const [skip, setSkip] = useState(0);
-  const resources = useResources(org, skip);
+  const resources = useResources(org, { skip });
   const remove = useDeleteResource(org);
   const [deleting, setDeleting] = useState<Resource | null>(null);
   const now = useNow(5000);
@@ -63,7 +64,7 @@ export function ResourcesTable({ org, isAdmin }: { org: string; isAdmin: boolean
         </h2>
         {!isAdmin && (
           <p id={whyId} className="text-sm text-ink-muted" data-testid="resources-read-only">
-            Only admins can delete connections.
+            {CONNECTION_DELETE_REFUSED}
           </p>
         )}
       </div>

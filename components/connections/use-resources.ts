@@ -21,18 +21,39 @@ export interface NewResource {
 }
 
 export const PAGE_SIZE = 20;
+/** The most GET /resources answers at once. */
+const MAX_LIMIT = 50;
 
-/** One page, asked one row longer than shown: the extra row says whether a next page exists. */
-export function useResources(org: string, skip: number) {
+const fetchResources = (skip: number, limit: number) => apiGet<Resource[]>(`/resources?skip=${skip}&limit=${limit}`);
+
+/** Every live resource of the org, read 50 at a time. */
+async function fetchAllResources(): Promise<Resource[]> {
+  const all: Resource[] = [];
+  for (let skip = 0; ; skip += MAX_LIMIT) {
+    const page = await fetchResources(skip, MAX_LIMIT);
+    all.push(...page);
+    if (page.length < MAX_LIMIT || skip > 5000) return all;
+  }
+}
+
+/**
+ * The org's connections (GET /resources). With `page`: that page of the Connections table, asked
+ * one row longer than shown (the extra row says whether a next page exists) and read again now and
+ * then. Without: every one of them, for a new pipeline's job pickers.
+ */
+export function useResources(org: string, page?: { skip: number }) {
+  const offline = usePollWhenOffline(5000);
+  const skip = page?.skip ?? 0;
   return useQuery({
-    queryKey: [...queryKeys.resources(org), { skip, limit: PAGE_SIZE }],
-    queryFn: async () => {
-      const rows = await apiGet<Resource[]>(`/resources?skip=${skip}&limit=${PAGE_SIZE + 1}`);
+    queryKey: queryKeys.resourceList(org, page ? { skip, limit: PAGE_SIZE } : { all: true }),
+    queryFn: async (): Promise<{ rows: Resource[]; hasNext: boolean }> => {
+      if (!page) return { rows: await fetchAllResources(), hasNext: false };
+      const rows = await fetchResources(skip, PAGE_SIZE + 1);
       return { rows: rows.slice(0, PAGE_SIZE), hasNext: rows.length > PAGE_SIZE };
     },
-    placeholderData: keepPreviousData,
-    // Heartbeats change without events: refresh now and then even while the stream is up.
-    refetchInterval: usePollWhenOffline(5000) || 15_000,
+    placeholderData: page ? keepPreviousData : undefined,
+    // Heartbeats change without events: the table reads again now and then even while the stream is up.
+    refetchInterval: page ? offline || 15_000 : false,
   });
 }
 

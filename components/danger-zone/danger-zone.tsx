@@ -4,13 +4,13 @@
 // and the way into the delete wizard. Each action that cannot be used now says why.
 import Link from "next/link";
 import { useMe } from "@/components/console/use-me";
+import { useRunningExecutions } from "@/components/executions/use-executions";
+import { CHANGE_REFUSED, canChangePipeline } from "@/components/pipelines/permissions";
 import { ClearStorage } from "@/components/storage/clear-storage";
 import { ErrorNotice, Loading } from "@/components/ui/status";
 import type { PipelineResponse } from "@/lib/api/schemas/responses";
 import { ActionWithReason } from "./action-with-reason";
 import { PauseAction } from "./pause-action";
-import { canChangePipeline, REASONS } from "./pipeline-rules";
-import { useRunningExecutions } from "./use-pipeline-lifecycle";
 
 type DangerZonePipeline = Pick<
   PipelineResponse,
@@ -41,7 +41,7 @@ export function DangerZone({ pipeline }: { pipeline: DangerZonePipeline }) {
         <DangerZoneActions
           org={org}
           pipeline={pipeline}
-          canChange={canChangePipeline(me.data, pipeline.created_by)}
+          canChange={canChangePipeline(pipeline, me.data)}
           running={running.data ? running.data.length : null}
         />
       )}
@@ -84,7 +84,7 @@ function DangerZoneActions({ org, pipeline, canChange, running }: { org: string;
             testId="delete-pipeline-link"
             variant="danger"
             href={`/pipelines/${pipeline.id}/delete`}
-            disabledReason={canChange ? null : REASONS.notAllowed}
+            disabledReason={canChange ? null : CHANGE_REFUSED}
           >
             Delete pipeline…
           </ActionWithReason>

@@ -5,12 +5,12 @@
 // is the pipeline's state as the server answered it: "Paused" once paused, never the opposite.
 import { useRef, useState } from "react";
 import { PauseForm } from "@/components/pipelines/pause-form";
+import { CHANGE_REFUSED } from "@/components/pipelines/permissions";
 import { pauseDetails } from "@/components/pipelines/pause-words";
 import type { Pipeline } from "@/components/pipelines/types";
-import { usePause } from "@/components/pipelines/use-pause";
+import { usePauseWithUndo } from "@/components/pipelines/use-pause-with-undo";
 import { useNow } from "@/components/pipelines/use-now";
 import { ActionWithReason } from "./action-with-reason";
-import { REASONS } from "./pipeline-rules";
 
 interface PauseActionProps {
   org: string;
@@ -22,7 +22,7 @@ interface PauseActionProps {
 }
 
 export function PauseAction({ org, pipeline, canChange, resumeRefusal = null, align = "end" }: PauseActionProps) {
-  const pause = usePause(org);
+  const pause = usePauseWithUndo(org);
   const now = useNow();
   const [asking, setAsking] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -35,7 +35,7 @@ export function PauseAction({ org, pipeline, canChange, resumeRefusal = null, al
     buttonRef.current?.focus();
   }
 
-  const refusal = !canChange ? REASONS.notAllowed : !pausing ? resumeRefusal : null;
+  const refusal = !canChange ? CHANGE_REFUSED : !pausing ? resumeRefusal : null;
 
   return (
     <div className="space-y-3" data-testid="pause-action">

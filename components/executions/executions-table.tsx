@@ -8,7 +8,7 @@ import { useState, type ReactNode } from "react";
 import { ApiError, errorMessage } from "@/components/api-client";
 import { useMe, type Me } from "@/components/console/use-me";
 import { formatDateTime } from "@/components/format";
-import { EXECUTIONS_REFUSED, canChangePipeline } from "@/components/pipelines/permissions";
+import { EXECUTIONS_REFUSED, canSeePipelineExecutions } from "@/components/pipelines/permissions";
 import { StatusLine, type Outcome } from "@/components/pipelines/status-line";
 import { durationInWords } from "@/components/pipelines/time-words";
 import { useNow } from "@/components/pipelines/use-now";
@@ -30,7 +30,7 @@ export function ExecutionsTable({ pipelineId }: { pipelineId?: string }) {
 function PipelineExecutions({ me, pipelineId }: { me: Me; pipelineId: string }) {
   const pipeline = usePipeline(me.org, pipelineId);
   if (pipeline.isPending) return <Loading />;
-  if (pipeline.isSuccess && !canChangePipeline(pipeline.data, me)) return <Refused />;
+  if (pipeline.isSuccess && !canSeePipelineExecutions(pipeline.data, me)) return <Refused />;
   return <ExecutionsView me={me} pipelineId={pipelineId} />;
 }
 

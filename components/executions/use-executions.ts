@@ -4,7 +4,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { apiGet, apiPost, orgPath, pipelinesPath } from "@/components/api-client";
 import { usePollWhenOffline } from "@/components/live/live-events";
 import { cursorOf } from "@/components/pipelines/use-pipelines";
-import type { Execution, ExecutionList, OrgExecutionList } from "@/components/pipelines/types";
+import type { Execution, ExecutionList, OrgExecution, OrgExecutionList } from "@/components/pipelines/types";
 import { queryKeys } from "@/components/query-keys";
 
 export const EXECUTIONS_PAGE_SIZE = 25;
@@ -57,20 +57,48 @@ export function useExecutionPage(org: string, pipelineId: string | undefined, fi
   });
 }
 
+/** GET /api/v1/orgs/{org}/executions: the rows of one answer, filtered as asked. */
+async function orgExecutionRows(org: string, filters: Record<string, string | number>): Promise<OrgExecution[]> {
+  return (await apiGet<OrgExecutionList>(`${orgPath(org, "executions")}?${query(filters)}`)).results;
+}
+
 /** The last ≤50 runs of a pipeline, for its chart: the org route, open to everyone who sees it. */
 export function useRecentRuns(org: string, pipelineId: string) {
   return useQuery({
     queryKey: queryKeys.pipelineExecutions(org, pipelineId, { recent: 50 }),
-    queryFn: async () =>
-      (await apiGet<OrgExecutionList>(`${orgPath(org, "executions")}?${query({ pipeline_id: pipelineId, limit: 50 })}`)).results,
+    queryFn: () => orgExecutionRows(org, { pipeline_id: pipelineId, limit: 50 }),
     refetchInterval: usePollWhenOffline(),
   });
 }
 
+export const RUNNING = "PENDING,EXECUTING";
+
+/** The pipeline's pending and executing runs (at most 200, the route's page limit). */
+export function useRunningExecutions(org: string, pipelineId: string, options: { enabled?: boolean } = {}) {
+  const params = { pipeline_id: pipelineId, status: RUNNING, limit: 200 };
+  return useQuery({
+    queryKey: queryKeys.executionList(org, params),
+    queryFn: () => orgExecutionRows(org, params),
+    enabled: options.enabled ?? true,
+    refetchInterval: usePollWhenOffline(2000),
+  });
+}
+
+export interface StopRequest {
+  id: string;
+  pipeline_id: string;
+  /** Why; kept in the audit log. */
+  reason?: string;
+}
+
+/**
+ * POST …/executions/{id}/stop, from the executions table and the delete wizard alike: a pending
+ * run stops at once, an executing one at its next batch.
+ */
 export function useStopExecution(org: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (execution: { id: string; pipeline_id: string }) => apiPost<Execution>(orgPath(org, "executions", execution.id, "stop"), {}),
+    mutationFn: ({ id, reason }: StopRequest) => apiPost<OrgExecution>(orgPath(org, "executions", id, "stop"), reason ? { reason } : {}),
     onSettled: (_data, _error, execution) => {
       void client.invalidateQueries({ queryKey: queryKeys.executions(org) });
       void client.invalidateQueries({ queryKey: queryKeys.pipeline(org, execution.pipeline_id) });

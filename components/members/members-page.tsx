@@ -1,6 +1,7 @@
 "use client";
 
 import { currentOrgName, useMe } from "@/components/console/use-me";
+import { canManageMembers, MEMBERS_REFUSED } from "@/components/pipelines/permissions";
 import { ErrorNotice, Loading } from "@/components/ui/status";
 import { AddMemberForm } from "./add-member-form";
 import { MembersTable } from "./members-table";
@@ -10,7 +11,7 @@ export function MembersPage() {
   if (me.isPending) return <Loading />;
   if (me.isError) return <ErrorNotice title="Could not load your account." error={me.error} onRetry={() => void me.refetch()} />;
 
-  const isAdmin = me.data.role === "admin";
+  const isAdmin = canManageMembers(me.data);
   return (
     <div className="space-y-6">
       <div>
@@ -21,7 +22,7 @@ export function MembersPage() {
         <AddMemberForm orgId={me.data.org} />
       ) : (
         <p className="rounded-md border border-gray-200 bg-white px-4 py-3 text-sm text-ink-muted" data-testid="members-read-only">
-          Only admins can add or remove members.
+          {MEMBERS_REFUSED}
         </p>
       )}
       <MembersTable orgId={me.data.org} orgName={currentOrgName(me.data)} myId={me.data.id} canManage={isAdmin} />

@@ -6,7 +6,7 @@
 import { useRef, useState } from "react";
 import { PauseForm } from "./pause-form";
 import { Switch } from "./switch";
-import { usePause, type PauseTarget } from "./use-pause";
+import { usePauseWithUndo, type PauseTarget } from "./use-pause-with-undo";
 
 interface ActiveSwitchProps {
   org: string;
@@ -18,7 +18,7 @@ interface ActiveSwitchProps {
 }
 
 export function ActiveSwitch({ org, pipeline, refusal, refusalId, visibleLabel = false }: ActiveSwitchProps) {
-  const pause = usePause(org);
+  const pause = usePauseWithUndo(org);
   const [asking, setAsking] = useState(false);
   const wrapper = useRef<HTMLSpanElement>(null);
   const name = pipeline.pipeline_name;

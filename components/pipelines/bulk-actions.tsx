@@ -6,16 +6,16 @@
 // whose progress is followed below the bar.
 import { useEffect, useRef, useState } from "react";
 import type { Me } from "@/components/console/use-me";
+import { pipelinesWord } from "./bulk-delete";
 import { BulkDeleteButton, BulkDeleteDialog, type BulkDeletion } from "./bulk-delete-dialog";
 import { BulkDeleteProgress } from "./bulk-delete-progress";
 import { PauseForm, type PauseChoice } from "./pause-form";
 import type { Pipeline, SelectedPipeline } from "./types";
-import { usePause, type PauseOutcome } from "./use-pause";
+import { usePauseWithUndo, type PauseOutcome } from "./use-pause-with-undo";
 
 type PauseAction = "pause" | "resume";
 const DONE: Record<PauseAction, string> = { pause: "Paused", resume: "Resumed" };
 
-const plural = (n: number) => `${n} ${n === 1 ? "pipeline" : "pipelines"}`;
 
 interface BulkActionsProps {
   org: string;
@@ -34,7 +34,7 @@ interface Report {
 }
 
 export function BulkActions({ org, me, selected, rows, onClear, onDone }: BulkActionsProps) {
-  const pause = usePause(org);
+  const pause = usePauseWithUndo(org);
   const [askingPause, setAskingPause] = useState(false);
   const pauseButton = useRef<HTMLButtonElement>(null);
   const [confirmingDelete, setConfirmingDelete] = useState<Map<string, SelectedPipeline> | null>(null);
@@ -63,7 +63,7 @@ export function BulkActions({ org, me, selected, rows, onClear, onDone }: BulkAc
           data-testid="bulk-bar"
         >
           <span className="mr-auto text-sm font-medium" data-testid="bulk-count">
-            {plural(selected.size)} selected
+            {pipelinesWord(selected.size)} selected
           </span>
           <span className="relative">
             <button
@@ -80,10 +80,10 @@ export function BulkActions({ org, me, selected, rows, onClear, onDone }: BulkAc
             {askingPause && (
               <span className="absolute left-0 top-full z-30 mt-1 block">
                 <PauseForm
-                  question={`Pause ${plural(selectedRows.length)}?`}
+                  question={`Pause ${pipelinesWord(selectedRows.length)}?`}
                   detail="No scheduled or manual run of them starts while paused; runs already going carry on."
                   verb="Pause"
-                  confirmLabel={`Pause ${plural(selectedRows.length)}`}
+                  confirmLabel={`Pause ${pipelinesWord(selectedRows.length)}`}
                   testId="bulk-pause-popover"
                   onCancel={closePause}
                   onConfirm={(choice) => {
@@ -103,7 +103,7 @@ export function BulkActions({ org, me, selected, rows, onClear, onDone }: BulkAc
           </button>
           {pause.pending && (
             <p role="status" className="basis-full text-sm text-ink-muted">
-              Working on {plural(selectedRows.length)}…
+              Working on {pipelinesWord(selectedRows.length)}…
             </p>
           )}
         </div>
@@ -136,7 +136,7 @@ function BulkReport({ report, onDismiss }: { report: Report; onDismiss: () => vo
     <section aria-labelledby="bulk-report-heading" className="card p-4" data-testid="bulk-results">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <h2 id="bulk-report-heading" ref={heading} tabIndex={-1} className="text-base font-semibold">
-          {DONE[report.action]} {succeeded} of {plural(report.results.length)}
+          {DONE[report.action]} {succeeded} of {pipelinesWord(report.results.length)}
         </h2>
         <button type="button" className="btn-secondary py-1" onClick={onDismiss}>
           Dismiss

@@ -7,7 +7,7 @@
 import { useId, useMemo, useState } from "react";
 import { ApiError, errorMessage } from "@/components/api-client";
 import type { Me } from "@/components/console/use-me";
-import { formatBytes, formatCount } from "@/components/storage/progress-math";
+import { formatBytes, formatCount } from "@/components/format";
 import { deletePhrase, useBulkDecommission, type BulkDecommission } from "@/components/wizard/use-decommission";
 import { useDeletionImpacts, type DeletionImpact } from "@/components/wizard/use-deletion-impact";
 import {

@@ -2,7 +2,7 @@
 // the others, what deleting them removes in all, and where each one's decommission stands.
 // Pure functions, so the dialog, the progress panel and the tests read the same sentences.
 import type { Me } from "@/components/console/use-me";
-import { formatCount } from "@/components/storage/progress-math";
+import { countOf } from "@/components/format";
 import type { Decommission } from "@/components/wizard/use-decommission";
 import type { DeletionImpact } from "@/components/wizard/use-deletion-impact";
 import { canChangePipeline } from "./permissions";
@@ -23,8 +23,7 @@ export interface ExcludedTarget extends BulkDeleteTarget {
 
 type Viewer = Pick<Me, "id" | "role">;
 
-const count = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
-export const pipelinesWord = (n: number) => count(n, "pipeline", "pipelines");
+export const pipelinesWord = (n: number) => countOf(n, "pipeline", "pipelines");
 
 /** The selection split into what the user may delete and what is left out, with why. */
 export function splitDeletable(selected: ReadonlyMap<string, SelectedPipeline>, me: Viewer) {
@@ -77,9 +76,9 @@ export function impactFlags(impact: DeletionImpact, target: Pick<BulkDeleteTarge
   const flags: ImpactFlag[] = [impact.pipeline.active ? { text: "Active", matters: true } : { text: "Paused", matters: false }];
   if (impact.removed.schedule) flags.push({ text: "Scheduled", matters: true });
   if (target.sharedToOrg) flags.push({ text: "Shared with the org", matters: true });
-  if (impact.removed.shares > 0) flags.push({ text: `Shared with ${count(impact.removed.shares, "person", "people")}`, matters: true });
+  if (impact.removed.shares > 0) flags.push({ text: `Shared with ${countOf(impact.removed.shares, "person", "people")}`, matters: true });
   const running = impact.running_executions;
-  if (running > 0) flags.push({ text: `${count(running, "run", "runs")} executing: ${running === 1 ? "it" : "they"} will be stopped`, matters: true });
+  if (running > 0) flags.push({ text: `${countOf(running, "run", "runs")} executing: ${running === 1 ? "it" : "they"} will be stopped`, matters: true });
   return flags;
 }
 

@@ -3,9 +3,9 @@
 // The optional steps of a new pipeline: each reads a source connection and may write to a
 // destination. The choices come from GET /resources.
 import { ApiError } from "@/components/api-client";
+import { useResources } from "@/components/connections/use-resources";
 import { ErrorNotice, FieldError, Loading } from "@/components/ui/status";
 import type { FieldErrors } from "./form-issues";
-import { useResources } from "./use-pipelines";
 
 export interface JobDraft {
   key: number;
@@ -29,8 +29,8 @@ export function JobsFields({ org, jobs, onChange, errors }: JobsFieldsProps) {
   // Without a resources API there is nothing to pick from: the pipeline starts without jobs.
   if (resources.isError && resources.error instanceof ApiError && resources.error.status === 404) return null;
 
-  const sources = resources.data?.filter((r) => r.kind === "source") ?? [];
-  const destinations = resources.data?.filter((r) => r.kind === "destination") ?? [];
+  const sources = resources.data?.rows.filter((r) => r.kind === "source") ?? [];
+  const destinations = resources.data?.rows.filter((r) => r.kind === "destination") ?? [];
   const noSources = resources.isSuccess && sources.length === 0;
 
   function edit(key: number, change: Partial<JobDraft>) {

@@ -9,7 +9,6 @@ import type {
   orgExecutionResponse,
   pipelineListResponse,
   pipelineResponse,
-  resourceResponse,
   executionListResponse,
   executionResponse,
   sharingResponse,
@@ -27,7 +26,6 @@ export type OrgExecution = z.infer<typeof orgExecutionResponse>;
 export type OrgExecutionList = z.infer<typeof orgExecutionListResponse>;
 export type ExecutionLogs = z.infer<typeof executionLogsResponse>;
 export type ExecuteAnswer = z.infer<typeof executeResponse>;
-export type Resource = z.infer<typeof resourceResponse>;
 export type StorageStatus = Pipeline["storage_status"];
 
 /** What a bulk action needs of each selected row: its name, who owns it, whether the org shares it. */

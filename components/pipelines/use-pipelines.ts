@@ -4,8 +4,9 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClie
 import { apiGet, apiPatch, apiPost, pipelinesPath } from "@/components/api-client";
 import { usePollWhenOffline } from "@/components/live/live-events";
 import { queryKeys } from "@/components/query-keys";
+import { retryUnlessMissing } from "@/components/query-retry";
 import type { CreatePipelineRequest, PatchPipelineRequest } from "@/lib/api/schemas/pipelines";
-import type { CreatedPipeline, ExecuteAnswer, Pipeline, PipelineList, Resource } from "./types";
+import type { CreatedPipeline, ExecuteAnswer, Pipeline, PipelineList } from "./types";
 
 export const PAGE_SIZE = 50;
 
@@ -49,10 +50,19 @@ export function usePipelineList(org: string, params: PipelineListParams) {
   });
 }
 
-export function usePipeline(org: string, id: string) {
-  return useQuery({
+/** One pipeline's §1 body: the query every reader of it shares (a 404 or 403 is not retried). */
+export function pipelineQuery(org: string, id: string) {
+  return {
     queryKey: queryKeys.pipeline(org, id),
     queryFn: () => apiGet<Pipeline>(pipelinesPath(org, "pipeline", id)),
+    retry: retryUnlessMissing,
+  };
+}
+
+export function usePipeline(org: string, id: string, options: { enabled?: boolean } = {}) {
+  return useQuery({
+    ...pipelineQuery(org, id),
+    enabled: options.enabled ?? true,
     refetchInterval: usePollWhenOffline(),
   });
 }
@@ -97,8 +107,9 @@ export interface ActiveChange {
 
 /**
  * Pause or resume (§1 PATCH {active, reason?, resume_at?}), shown at once: the one hook every
- * pause and resume of the console goes through. The rollback puts back what each cache held for
- * this pipeline before, and only that: other rows changed meanwhile keep their state.
+ * pause and resume of the console goes through (the UI calls it through usePauseWithUndo). The
+ * rollback puts back what each cache held for this pipeline before, and only that: other rows
+ * changed meanwhile keep their state.
  */
 export function useSetPipelineActive(org: string) {
   const client = useQueryClient();
@@ -141,6 +152,7 @@ export function useSetPipelineActive(org: string) {
   });
 }
 
+/** Any change of the pipeline's fields (§1 PATCH): the edit form's, and the Sharing tab's. Pause and resume: useSetPipelineActive. */
 export function useUpdatePipeline(org: string, id: string) {
   const client = useQueryClient();
   return useMutation({
@@ -169,25 +181,6 @@ export function useRunPipeline(org: string, id: string) {
       void client.invalidateQueries({ queryKey: queryKeys.pipeline(org, id) });
       void client.invalidateQueries({ queryKey: queryKeys.pipelines(org) });
       void client.invalidateQueries({ queryKey: queryKeys.executions(org) });
-    },
-  });
-}
-
-// ---------------------------------------------------------------- resources for jobs
-
-const RESOURCE_PAGE = 50;
-
-/** Every live resource of the org (GET /resources pages by skip/limit, 50 at most). */
-export function useResources(org: string) {
-  return useQuery({
-    queryKey: queryKeys.resources(org),
-    queryFn: async () => {
-      const all: Resource[] = [];
-      for (let skip = 0; ; skip += RESOURCE_PAGE) {
-        const page = await apiGet<Resource[]>(`/resources?skip=${skip}&limit=${RESOURCE_PAGE}`);
-        all.push(...page);
-        if (page.length < RESOURCE_PAGE || skip > 5000) return all;
-      }
     },
   });
 }

@@ -10,8 +10,9 @@ import { CHANGE_REFUSED, canChangePipeline } from "@/components/pipelines/permis
 import { StatusLine, type Outcome } from "@/components/pipelines/status-line";
 import { Switch } from "@/components/pipelines/switch";
 import type { Pipeline } from "@/components/pipelines/types";
+import { useUpdatePipeline } from "@/components/pipelines/use-pipelines";
 import { ErrorNotice, Loading } from "@/components/ui/status";
-import { useChangeSharing, useSharing, type SharingChange } from "./use-sharing";
+import { useSharing, type SharingChange } from "./use-sharing";
 
 interface SharingSectionProps {
   org: string;
@@ -23,7 +24,7 @@ interface SharingSectionProps {
 export function SharingSection({ org, orgName, me, pipeline }: SharingSectionProps) {
   const sharing = useSharing(org, pipeline.id);
   const members = useMembers(org);
-  const change = useChangeSharing(org, pipeline.id);
+  const change = useUpdatePipeline(org, pipeline.id);
   const [chosen, setChosen] = useState("");
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const refusal = canChangePipeline(pipeline, me) ? null : CHANGE_REFUSED;

@@ -5,10 +5,10 @@
 import { useEffect, useRef, useState } from "react";
 import { ApiError, errorMessage } from "@/components/api-client";
 import { ActionWithReason } from "@/components/danger-zone/action-with-reason";
-import { clearBlockedReason } from "@/components/danger-zone/pipeline-rules";
 import { ReasonConfirm } from "@/components/danger-zone/reason-confirm";
 import { showToast } from "@/components/ui/toast";
-import { formatBytes, formatCount } from "./progress-math";
+import { clearBlockedReason } from "./clear-rules";
+import { formatBytes, formatCount } from "@/components/format";
 import { StorageProgress } from "./storage-progress";
 import { useClearStorage, useStorageProgress } from "./use-storage";
 

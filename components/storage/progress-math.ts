@@ -1,23 +1,5 @@
-// Numbers of a storage clear as a person reads them: percent, sizes and the time left.
-const UNITS = ["B", "KB", "MB", "GB", "TB"] as const;
-const integer = new Intl.NumberFormat("en");
-
-export function formatCount(value: number): string {
-  return integer.format(value);
-}
-
-/** 1536 → "1.5 KB" (powers of 1024, one decimal below 10). */
-export function formatBytes(bytes: number): string {
-  let value = Math.max(0, bytes);
-  let unit = 0;
-  while (value >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  const digits = unit === 0 || value >= 10 ? 0 : 1;
-  return `${value.toFixed(digits)} ${UNITS[unit]}`;
-}
-
+// Numbers of a storage clear as a person reads them: percent and the time left (counts and sizes:
+// components/format.ts).
 /** 75 → "1 min 15 s"; rounded up so "0 s" is never promised while work is left. */
 export function formatDuration(seconds: number): string {
   const s = Math.max(1, Math.ceil(seconds));

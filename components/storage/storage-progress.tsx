@@ -3,7 +3,8 @@
 // The progress bar of a storage clear: percent, rows and bytes done of total, and the time left
 // at the rate so far. It re-renders every second so the estimate keeps moving between events.
 import { useEffect, useState } from "react";
-import { formatBytes, formatCount, formatDuration, percentOf, secondsLeft, type ClearProgress } from "./progress-math";
+import { formatBytes, formatCount } from "@/components/format";
+import { formatDuration, percentOf, secondsLeft, type ClearProgress } from "./progress-math";
 
 function useNow(everyMs: number, active: boolean): number {
   const [now, setNow] = useState(() => Date.now());

@@ -5,7 +5,7 @@
 import { useState } from "react";
 import { errorMessage } from "@/components/api-client";
 import { ActionWithReason } from "@/components/danger-zone/action-with-reason";
-import { formatCount } from "@/components/storage/progress-math";
+import { formatCount } from "@/components/format";
 import { TypedConfirmDialog } from "@/components/ui/typed-confirm-dialog";
 import type { DeletionImpact } from "./use-deletion-impact";
 import { useStartDecommission, type Decommission } from "./use-decommission";

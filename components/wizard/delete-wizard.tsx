@@ -11,9 +11,10 @@ import { ApiError } from "@/components/api-client";
 import { useMe, type Me } from "@/components/console/use-me";
 import { ActionWithReason } from "@/components/danger-zone/action-with-reason";
 import { PauseAction } from "@/components/danger-zone/pause-action";
-import { canChangePipeline } from "@/components/danger-zone/pipeline-rules";
-import { usePipeline, useRunningExecutions } from "@/components/danger-zone/use-pipeline-lifecycle";
+import { useRunningExecutions } from "@/components/executions/use-executions";
 import { DownloadConfigLink } from "@/components/pipelines/download-config";
+import { canChangePipeline } from "@/components/pipelines/permissions";
+import { usePipeline } from "@/components/pipelines/use-pipelines";
 import { useStorageProgress } from "@/components/storage/use-storage";
 import { ErrorNotice, Loading } from "@/components/ui/status";
 import { showToast } from "@/components/ui/toast";
@@ -62,11 +63,10 @@ function Wizard({ me, pipelineId }: { me: Me; pipelineId: string }) {
 
   if (decommission.isPending) return <Loading label="Loading the pipeline…" />;
   if (showPlan && plan) {
-    const owner = pipeline.data?.created_by;
     return (
       <div className="space-y-6" data-testid="delete-wizard" data-step="progress">
         <WizardHeader pipelineId={pipelineId} name={plan.pipeline_name} owner={pipeline.data?.created_by_email ?? null} gone={plan.state === "done"} />
-        <DecommissionProgress org={org} plan={plan} canChange={!!owner && canChangePipeline(me, owner)} />
+        <DecommissionProgress org={org} plan={plan} canChange={!!pipeline.data && canChangePipeline(pipeline.data, me)} />
       </div>
     );
   }
@@ -178,7 +178,7 @@ function LoadedSteps({ me, step, detail, impact, runs, previous, headingRef, onS
   const pipelineId = detail.id;
   // The storage as the live events and reads tell it: fresher than the pipeline's body.
   const storage = useStorageProgress(org, { id: pipelineId, name: detail.pipeline_name }, detail.storage_status);
-  const canChange = canChangePipeline(me, detail.created_by);
+  const canChange = canChangePipeline(detail, me);
   const state: WizardState = {
     canChange,
     active: detail.active,

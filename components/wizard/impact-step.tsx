@@ -1,30 +1,26 @@
 // Step 1: what a delete removes, counted by the server, and what it leaves in place.
-import { formatBytes, formatCount } from "@/components/storage/progress-math";
+import { countOf, formatBytes } from "@/components/format";
 import type { DeletionImpact } from "./use-deletion-impact";
-
-function plural(n: number, one: string, many: string): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
-}
 
 export function ImpactStep({ impact }: { impact: DeletionImpact }) {
   const { removed, kept } = impact;
   const rows: { key: string; label: string; value: string }[] = [
-    { key: "jobs", label: "Jobs", value: plural(removed.jobs, "job", "jobs") },
-    { key: "job-states", label: "Job states (incremental cursors)", value: plural(removed.job_states, "state", "states") },
-    { key: "executions", label: "Executions", value: plural(removed.executions, "run", "runs") },
-    { key: "execution-logs", label: "Execution log lines", value: plural(removed.execution_logs, "line", "lines") },
+    { key: "jobs", label: "Jobs", value: countOf(removed.jobs, "job", "jobs") },
+    { key: "job-states", label: "Job states (incremental cursors)", value: countOf(removed.job_states, "state", "states") },
+    { key: "executions", label: "Executions", value: countOf(removed.executions, "run", "runs") },
+    { key: "execution-logs", label: "Execution log lines", value: countOf(removed.execution_logs, "line", "lines") },
     { key: "schedule", label: "Schedule", value: removed.schedule ? "its schedule" : "none" },
-    { key: "keys", label: "API keys", value: plural(removed.keys, "key", "keys") },
-    { key: "shares", label: "Shares", value: plural(removed.shares, "person", "people") },
+    { key: "keys", label: "API keys", value: countOf(removed.keys, "key", "keys") },
+    { key: "shares", label: "Shares", value: countOf(removed.shares, "person", "people") },
     {
       key: "storage-records",
       label: "Stored records",
-      value: `${plural(removed.storage_records, "record", "records")} (${formatBytes(removed.storage_bytes)})`,
+      value: `${countOf(removed.storage_records, "record", "records")} (${formatBytes(removed.storage_bytes)})`,
     },
     {
       key: "storage-files",
       label: "Checkpoint files",
-      value: `${plural(removed.storage_files, "file", "files")} (${formatBytes(removed.storage_file_bytes)})`,
+      value: `${countOf(removed.storage_files, "file", "files")} (${formatBytes(removed.storage_file_bytes)})`,
     },
   ];
 
@@ -46,7 +42,7 @@ export function ImpactStep({ impact }: { impact: DeletionImpact }) {
         </dl>
         {impact.running_executions > 0 && (
           <p className="mt-3 text-sm text-bad" data-testid="impact-running">
-            {plural(impact.running_executions, "execution is", "executions are")} pending or executing now: step 2 pauses the pipeline and stops them.
+            {countOf(impact.running_executions, "execution is", "executions are")} pending or executing now: step 2 pauses the pipeline and stops them.
           </p>
         )}
       </section>

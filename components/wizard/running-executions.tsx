@@ -4,9 +4,10 @@
 import { useState } from "react";
 import { errorMessage } from "@/components/api-client";
 import { ActionWithReason } from "@/components/danger-zone/action-with-reason";
-import { REASONS } from "@/components/danger-zone/pipeline-rules";
-import { useStopExecution, type OrgExecution } from "@/components/danger-zone/use-pipeline-lifecycle";
+import { useStopExecution } from "@/components/executions/use-executions";
 import { formatDateTime } from "@/components/format";
+import { CHANGE_REFUSED } from "@/components/pipelines/permissions";
+import type { OrgExecution } from "@/components/pipelines/types";
 import { ErrorNotice, Loading } from "@/components/ui/status";
 import { showToast } from "@/components/ui/toast";
 
@@ -18,7 +19,7 @@ interface RunningExecutionsProps {
 }
 
 export function RunningExecutions({ org, pipelineId, canChange, runs }: RunningExecutionsProps) {
-  const stop = useStopExecution(org, pipelineId);
+  const stop = useStopExecution(org);
   // Runs asked to stop: an executing one stops at its next batch, so it shows "Stopping…" until then.
   const [stopping, setStopping] = useState<ReadonlySet<string>>(new Set());
   const [failure, setFailure] = useState<string | null>(null);
@@ -29,7 +30,7 @@ export function RunningExecutions({ org, pipelineId, canChange, runs }: RunningE
     const failed: string[] = [];
     for (const executionId of ids) {
       try {
-        await stop.mutateAsync({ executionId });
+        await stop.mutateAsync({ id: executionId, pipeline_id: pipelineId });
       } catch (error) {
         failed.push(`${executionId.slice(0, 8)}: ${errorMessage(error)}`);
         setStopping((previous) => new Set([...previous].filter((id) => id !== executionId)));
@@ -43,7 +44,7 @@ export function RunningExecutions({ org, pipelineId, canChange, runs }: RunningE
   if (runs.isError) return <ErrorNotice title="Could not list the running executions." error={runs.error} onRetry={() => void runs.refetch()} />;
 
   const list = runs.data ?? [];
-  const notAllowed = canChange ? null : REASONS.notAllowed;
+  const notAllowed = canChange ? null : CHANGE_REFUSED;
   const stoppable = list.filter((run) => !stopping.has(run.id));
 
   return (

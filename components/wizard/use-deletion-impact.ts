@@ -2,17 +2,12 @@
 // one pipeline or several.
 import { useQueries, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
-import { apiGet, ApiError, orgPath } from "@/components/api-client";
+import { apiGet, orgPath } from "@/components/api-client";
 import { queryKeys } from "@/components/query-keys";
+import { retryUnlessMissing } from "@/components/query-retry";
 import type { deletionImpactResponse } from "@/lib/api/schemas/responses";
 
 export type DeletionImpact = z.infer<typeof deletionImpactResponse>;
-
-/** A missing pipeline stays missing: asking again only delays saying so. */
-export function retryUnlessMissing(failures: number, error: unknown): boolean {
-  if (error instanceof ApiError && (error.status === 404 || error.status === 403)) return false;
-  return failures < 1;
-}
 
 const fetchImpact = (org: string, id: string) => apiGet<DeletionImpact>(orgPath(org, "pipelines", id, "deletion-impact"));
 

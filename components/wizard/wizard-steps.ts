@@ -1,7 +1,7 @@
 // The delete wizard's steps before the server takes over: see what goes (and keep the
 // configuration), optionally pause and drain or stop runs, then type the name. The server's
 // decommission then pauses, stops, clears and deletes by itself, whatever was done here.
-import { REASONS } from "@/components/danger-zone/pipeline-rules";
+import { CHANGE_REFUSED } from "@/components/pipelines/permissions";
 
 export const STEPS = [
   { number: 1, name: "What goes" },
@@ -31,7 +31,7 @@ export function stepDone(step: StepNumber, state: WizardState): boolean {
 
 /** Why the pipeline cannot be deleted from the wizard, or null. Paused or not, the server does the rest. */
 export function deleteBlockedReason(state: WizardState): string | null {
-  return state.canChange ? null : REASONS.notAllowed;
+  return state.canChange ? null : CHANGE_REFUSED;
 }
 
 /** What the decommission will still have to do, in words, for the last look before confirming. */

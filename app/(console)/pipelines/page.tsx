@@ -1,6 +1,6 @@
 import { HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import { firstPageState } from "@/components/pipelines/first-page";
+import { firstPageState } from "@/app/(console)/_server/first-page";
 import { PipelinesPage } from "@/components/pipelines/pipelines-page";
 
 export const metadata: Metadata = { title: "Pipelines" };

@@ -3,10 +3,10 @@
 import "server-only";
 import type { DehydratedState } from "@tanstack/react-query";
 import { GET as getPipelines } from "@/app/api/v1/unstract/[org_id]/pipeline/route";
-import { askApi, askMe, cacheState } from "@/components/console/server-answers";
 import { queryKeys } from "@/components/query-keys";
-import type { PipelineList } from "./types";
-import { listUrl, type PipelineListParams } from "./use-pipelines";
+import type { PipelineList } from "@/components/pipelines/types";
+import { listUrl, type PipelineListParams } from "@/components/pipelines/use-pipelines";
+import { askApi, askMe, cacheState } from "./server-answers";
 
 const DEFAULT_VIEW: PipelineListParams = { search: "", type: "", active: "", ordering: "", cursor: "" };
 

@@ -1,7 +1,9 @@
-// Pause and resume one pipeline or several, the same way from every place of the console: the
-// change shows at once, a toast says how it went and offers Undo, which puts back what was.
+// Pause and resume one pipeline or several, the same way from every place of the console. The
+// request itself is useSetPipelineActive's (the one hook that pauses and resumes); this adds what
+// the UI wraps around it: several at once, a toast saying how it went, and Undo, which puts back what was.
 import { errorMessage } from "@/components/api-client";
 import { showToast } from "@/components/ui/toast";
+import { pipelinesWord } from "./bulk-delete";
 import type { PauseChoice } from "./pause-form";
 import type { Pipeline } from "./types";
 import { useSetPipelineActive } from "./use-pipelines";
@@ -16,9 +18,8 @@ export interface PauseOutcome {
   message: string | null;
 }
 
-const plural = (n: number) => `${n} ${n === 1 ? "pipeline" : "pipelines"}`;
 
-export function usePause(org: string) {
+export function usePauseWithUndo(org: string) {
   const setActive = useSetPipelineActive(org);
 
   /** Sets each target to `active`; every outcome is kept, none stops the others (4 at a time). */
@@ -54,7 +55,7 @@ export function usePause(org: string) {
         }),
       ),
     ).then(
-      () => showToast(changed.length === 1 ? `Undone: ${changed[0]?.pipeline_name} is ${wasActive ? "active" : "paused"} again.` : `Undone for ${plural(changed.length)}.`),
+      () => showToast(changed.length === 1 ? `Undone: ${changed[0]?.pipeline_name} is ${wasActive ? "active" : "paused"} again.` : `Undone for ${pipelinesWord(changed.length)}.`),
       (error: unknown) => showToast(`Could not undo: ${errorMessage(error)}`, "error"),
     );
   }
@@ -71,7 +72,7 @@ export function usePause(org: string) {
       if (outcome?.ok) showToast(`${name} ${active ? "is active again" : "is paused"}.`, "success", onUndo);
       else showToast(`Could not ${active ? "resume" : "pause"} ${name}: ${outcome?.message ?? ""}`, "error");
     } else if (changed.length > 0) {
-      showToast(`${changed.length === targets.length ? "" : `${changed.length} of `}${plural(targets.length)} ${verb}.`, "success", onUndo);
+      showToast(`${changed.length === targets.length ? "" : `${changed.length} of `}${pipelinesWord(targets.length)} ${verb}.`, "success", onUndo);
     } else {
       showToast(`No pipeline was ${verb}.`, "error");
     }

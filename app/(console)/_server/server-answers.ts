@@ -1,14 +1,16 @@
 // Answers of the API computed while a console page renders on the server, so its first HTML
 // already holds them (no wait for the scripts and then a round trip per query). They come
 // from the API's own route handlers, called in-process with this request's cookie: exactly
-// what the browser would have fetched, with the same authorization and the same JSON.
+// what the browser would have fetched, with the same authorization and the same JSON. They live
+// in the app layer (a private `_server` folder), beside the route handlers they call: components
+// never import from app/.
 import "server-only";
 import { dehydrate, QueryClient, type DehydratedState, type QueryKey } from "@tanstack/react-query";
 import { headers } from "next/headers";
 import { NextRequest } from "next/server";
 import { cache } from "react";
 import { GET as getMe } from "@/app/api/v1/me/route";
-import { meKey, type Me } from "./use-me";
+import { meKey, type Me } from "@/components/console/use-me";
 
 type Handler = (req: NextRequest, context: { params?: Promise<Record<string, string>> }) => Promise<Response>;
 
