@@ -59,11 +59,12 @@ test("a decommission goes on after its tab is closed, and ends with the pipeline
 });
 
 test("a second tab watches it, leaving and coming back shows where it stands, and cancel leaves it paused", async ({ page, context, request }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const name = `dc_watch_${Date.now()}`;
-  // One record every 30 s: the run is mid-batch for a long while, so the decommission waits in
-  // "Stop runs" (a run stops at its next batch) long enough to be watched and cancelled.
-  const id = await pipeline(request, name, await source(request, { count: 100, batch_size: 1, delay_ms: 30_000 }));
+  // One record every 60 s: the run is mid-batch for a long while, so the decommission waits in
+  // "Stop runs" (a run stops at its next batch) long enough to be watched and cancelled, even
+  // on a loaded machine (at 30 s a slow run of the steps below saw the pipeline deleted).
+  const id = await pipeline(request, name, await source(request, { count: 100, batch_size: 1, delay_ms: 60_000 }));
   const execution = await run(request, id);
   await expect.poll(() => runStatus(request, execution), { timeout: 30_000 }).toBe("EXECUTING");
 
@@ -102,7 +103,7 @@ test("a second tab watches it, leaving and coming back shows where it stands, an
   const read = await json<{ active: boolean; decommission: unknown }>(request.get(`${api}/pipeline/${id}/`, { headers: auth }));
   expect(read).toMatchObject({ active: false, decommission: null });
   expect((await planOf(request, id)).state).toBe("cancelled");
-  await expect.poll(() => runStatus(request, execution), { timeout: 45_000 }).toBe("STOPPED");
+  await expect.poll(() => runStatus(request, execution), { timeout: 75_000 }).toBe("STOPPED");
 
   // Coming back later, the wizard says what happened and starts afresh.
   await page.goto(`/pipelines/${id}/delete`);
