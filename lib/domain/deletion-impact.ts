@@ -5,6 +5,7 @@ import path from "node:path";
 import { and, count, eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { executionLogs, executions, jobStates, jobs, pipelineKeys, pipelineShares, resources, schedules, storageRecords } from "@/db/schema";
+import { destinationTableOrNull } from "./destination-tables";
 import { loadVisiblePipeline } from "./pipeline-access";
 import type { Principal } from "./principal";
 import { storageDir } from "./storage-files";
@@ -69,9 +70,10 @@ export async function deletionImpact(db: Queryable, actor: Principal, pipelineId
     },
     kept: {
       resources: unique.map(({ id, name, kind, connector }) => ({ id, name, kind, connector })),
-      destinationTables: unique
-        .filter((r) => r.kind === "destination" && typeof r.config.table === "string")
-        .map((r) => `dest_${String(r.config.table)}`),
+      destinationTables: unique.flatMap((r) => {
+        const table = r.kind === "destination" ? destinationTableOrNull(r.config) : null;
+        return table ? [table] : [];
+      }),
     },
   };
 }

@@ -15,10 +15,11 @@ import {
   type Execution,
   type Resource,
 } from "@/db/schema";
+import { destinationTable } from "@/lib/domain/destination-tables";
 import { notifyInTx } from "@/lib/domain/events";
 import { stagingFile } from "@/lib/domain/storage-files";
 import { sourceFor, type SourceRecord } from "./connectors";
-import { destinationTable, ensureDestinationTable, writeToDestination } from "./destinations";
+import { ensureDestinationTable, writeToDestination } from "./destinations";
 
 export interface ExecutorOptions {
   workerId: string;
