@@ -4,6 +4,7 @@
 import { and, eq, inArray, lte } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/client";
 import { decommissions, pipelines, schedules, type Pipeline } from "@/db/schema";
+import { LIVE_DECOMMISSION_STATES } from "@/lib/vocabulary";
 import { auditInTx, type AuditActor } from "./audit";
 import { DomainError, invalid, notFound } from "./errors";
 import { notifyInTx } from "./events";
@@ -58,14 +59,11 @@ export async function syncSchedule(tx: Queryable, pipeline: Pipeline): Promise<v
     .onConflictDoUpdate({ target: schedules.pipelineId, set: values });
 }
 
-/** The decommission states in which the work is not over. */
-export const LIVE_STATES = ["pausing", "stopping", "clearing", "deleting"] as const;
-
 export async function isDecommissioning(tx: Queryable, pipeline: Pick<Pipeline, "id" | "orgId">): Promise<boolean> {
   const [live] = await tx
     .select({ id: decommissions.id })
     .from(decommissions)
-    .where(and(eq(decommissions.pipelineId, pipeline.id), eq(decommissions.orgId, pipeline.orgId), inArray(decommissions.state, [...LIVE_STATES])));
+    .where(and(eq(decommissions.pipelineId, pipeline.id), eq(decommissions.orgId, pipeline.orgId), inArray(decommissions.state, [...LIVE_DECOMMISSION_STATES])));
   return !!live;
 }
 

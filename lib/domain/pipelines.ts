@@ -24,7 +24,7 @@ import type { Principal } from "./principal";
 import { activeColumns, assertNotDecommissioning, assertResumeAt, recordActiveChange, setActiveInTx, syncSchedule } from "./pausing";
 import { pipelineConfigInTx } from "./pipeline-config";
 import { assertValidSchedule, isValidTimezone, nextRun } from "./schedule-rules";
-import type { PipelineOrdering } from "./pipeline-vocabulary";
+import type { PipelineOrdering } from "@/lib/vocabulary";
 import { isUniqueViolation } from "./sql-errors";
 
 export type { Pipeline };
@@ -153,7 +153,7 @@ export async function getPipeline(db: Queryable, actor: Principal, id: string): 
 
 // ---------------------------------------------------------------- listing
 
-export { PIPELINE_ORDERINGS, type PipelineOrdering } from "./pipeline-vocabulary";
+export { PIPELINE_ORDERINGS, type PipelineOrdering } from "@/lib/vocabulary";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : "-infinity");
 const lastRunKey = sql`coalesce(${pipelines.lastRunTime}, '-infinity'::timestamptz)`;

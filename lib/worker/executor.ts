@@ -18,6 +18,7 @@ import {
 import { destinationTable } from "@/lib/domain/destination-tables";
 import { notifyInTx } from "@/lib/domain/events";
 import { stagingFile } from "@/lib/domain/storage-files";
+import type { LogLevel } from "@/lib/vocabulary";
 import { sourceFor, type SourceRecord } from "./connectors";
 import { ensureDestinationTable, writeToDestination } from "./destinations";
 
@@ -61,7 +62,7 @@ async function resourcesOf(db: Db, orgId: string, list: Job[]): Promise<Map<stri
   return new Map(rows.map((row) => [row.id, row]));
 }
 
-async function log(db: Db, executionId: string, message: string, level = "INFO"): Promise<void> {
+async function log(db: Db, executionId: string, message: string, level: LogLevel = "INFO"): Promise<void> {
   await db.insert(executionLogs).values({ executionId, message, level });
 }
 
