@@ -4,10 +4,10 @@ import type { Tx } from "@/db/client";
 import { memberships, type ExecutionStatus } from "@/db/schema";
 import { PIPELINE_TYPES } from "@/lib/vocabulary";
 import { recordPastRun } from "./executions";
+import { createOrgWithAdmin } from "./orgs";
 import { createPipelineInTx } from "./pipelines";
 import type { Principal } from "./principal";
 import { createResourceInTx } from "./resources";
-import { createOrgWithAdmin } from "./seed";
 import { createUser } from "./users";
 
 export const DEMO_MEMBER = { email: "member@example.com", name: "Mia Member", password: "member-password" };
