@@ -76,3 +76,36 @@ export const CONNECTOR_NAMES: readonly ConnectorName[] = [...CONNECTORS.source, 
 
 export const WRAPPER_STATUSES = ["PENDING", "STARTING", "RUNNING", "STOPPED", "FAILED"] as const;
 export type WrapperStatus = (typeof WRAPPER_STATUSES)[number];
+
+// ---------------------------------------------------------------- audit
+
+/** The actions the audit log records, as the domain writes them. */
+export const AUDIT_ACTIONS = [
+  "pipeline.create",
+  "pipeline.update",
+  "pipeline.pause",
+  "pipeline.resume",
+  "pipeline.share",
+  "pipeline.decommission",
+  "pipeline.decommission.cancel",
+  "pipeline.decommission.fail",
+  "pipeline.delete",
+  "pipeline.execute",
+  "execution.stop",
+  "storage.clear",
+  "key.create",
+  "key.update",
+  "key.delete",
+  "token.create",
+  "token.revoke",
+  "member.add",
+  "member.remove",
+  "member.role",
+  "resource.create",
+  "resource.delete",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** The kinds of object an audit entry is about. */
+export const AUDIT_OBJECT_TYPES = ["pipeline", "execution", "pipeline_key", "resource", "token", "user"] as const;
+export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
