@@ -18,48 +18,36 @@ import {
   uuid,
   bigint,
 } from "drizzle-orm/pg-core";
+// Relative, not "@/": drizzle-kit loads this file without the tsconfig paths.
+import {
+  DECOMMISSION_STATES,
+  EXECUTION_METHODS,
+  EXECUTION_STATUSES,
+  LIVE_DECOMMISSION_STATES,
+  PIPELINE_TYPES,
+  RESOURCE_KINDS,
+  ROLES,
+  RUN_STATUSES,
+  STORAGE_STATUSES,
+  WRAPPER_STATUSES,
+  type DecommissionStepName,
+  type DecommissionStepStatus,
+} from "../lib/vocabulary";
 
 // Millisecond precision: what a JS Date holds, so a timestamp read and written back (a keyset
 // cursor, say) compares equal to the stored one.
 const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
 const createdAt = () => ts("created_at").notNull().defaultNow();
 
-export const roleEnum = pgEnum("role", ["admin", "member"]);
-export const pipelineTypeEnum = pgEnum("pipeline_type", ["ETL", "TASK", "DEFAULT", "APP"]);
-export const runStatusEnum = pgEnum("last_run_status", [
-  "SUCCESS",
-  "FAILURE",
-  "INPROGRESS",
-  "YET_TO_START",
-  "RESTARTING",
-  "PAUSED",
-]);
-export const storageStatusEnum = pgEnum("storage_status", ["Cleared", "InUse", "Clearing"]);
-export const executionMethodEnum = pgEnum("execution_method", ["DIRECT", "SCHEDULED"]);
-export const executionStatusEnum = pgEnum("execution_status", [
-  "PENDING",
-  "EXECUTING",
-  "COMPLETED",
-  "STOPPED",
-  "ERROR",
-]);
-export const decommissionStateEnum = pgEnum("decommission_state", [
-  "pausing",
-  "stopping",
-  "clearing",
-  "deleting",
-  "done",
-  "cancelled",
-  "failed",
-]);
-export const resourceKindEnum = pgEnum("resource_kind", ["source", "destination"]);
-export const wrapperStatusEnum = pgEnum("wrapper_status", [
-  "PENDING",
-  "STARTING",
-  "RUNNING",
-  "STOPPED",
-  "FAILED",
-]);
+export const roleEnum = pgEnum("role", ROLES);
+export const pipelineTypeEnum = pgEnum("pipeline_type", PIPELINE_TYPES);
+export const runStatusEnum = pgEnum("last_run_status", RUN_STATUSES);
+export const storageStatusEnum = pgEnum("storage_status", STORAGE_STATUSES);
+export const executionMethodEnum = pgEnum("execution_method", EXECUTION_METHODS);
+export const executionStatusEnum = pgEnum("execution_status", EXECUTION_STATUSES);
+export const decommissionStateEnum = pgEnum("decommission_state", DECOMMISSION_STATES);
+export const resourceKindEnum = pgEnum("resource_kind", RESOURCE_KINDS);
+export const wrapperStatusEnum = pgEnum("wrapper_status", WRAPPER_STATUSES);
 
 // ---------------------------------------------------------------- tenancy and people
 
@@ -129,7 +117,7 @@ export const resources = pgTable(
       .references(() => orgs.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     kind: resourceKindEnum("kind").notNull(),
-    connector: text("connector").notNull(), // sample | http | table
+    connector: text("connector").notNull(), // one of CONNECTORS (lib/vocabulary.ts)
     config: jsonb("config").$type<Record<string, unknown>>().notNull().default({}),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     deleted: boolean("deleted").notNull().default(false),
@@ -382,14 +370,15 @@ export const storageClears = pgTable("storage_clears", {
 
 /** One step of a decommission as it went: what it did and when. */
 export interface DecommissionStep {
-  step: "pausing" | "stopping" | "clearing" | "deleting";
-  status: "pending" | "running" | "done" | "skipped" | "cancelled";
+  step: DecommissionStepName;
+  status: DecommissionStepStatus;
   started_at: string | null;
   finished_at: string | null;
   detail: string | null;
 }
 
-const LIVE_DECOMMISSION = sql`state in ('pausing', 'stopping', 'clearing', 'deleting')`;
+// The index predicates spell the states out (as the migration has them): `state in ('pausing', …)`.
+const LIVE_DECOMMISSION = sql.raw(`state in (${LIVE_DECOMMISSION_STATES.map((s) => `'${s}'`).join(", ")})`);
 
 // The server-side delete of a pipeline, step by step (pause, stop runs, clear storage, delete),
 // driven by the worker. No foreign key to the pipeline: the plan outlives what it deletes, to
@@ -500,17 +489,15 @@ export const auditEvents = pgTable(
 export type Org = typeof orgs.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
-export type Role = (typeof roleEnum.enumValues)[number];
 export type PersonalToken = typeof personalTokens.$inferSelect;
 export type Pipeline = typeof pipelines.$inferSelect;
 export type NewPipeline = typeof pipelines.$inferInsert;
-export type PipelineType = (typeof pipelineTypeEnum.enumValues)[number];
 export type Execution = typeof executions.$inferSelect;
-export type ExecutionStatus = (typeof executionStatusEnum.enumValues)[number];
 export type Schedule = typeof schedules.$inferSelect;
 export type PipelineKey = typeof pipelineKeys.$inferSelect;
 export type Resource = typeof resources.$inferSelect;
 export type Wrapper = typeof wrappers.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type Decommission = typeof decommissions.$inferSelect;
-export type DecommissionState = (typeof decommissionStateEnum.enumValues)[number];
+// The enumerated types, as the vocabulary names them (the pgEnums above are built from it).
+export type { DecommissionState, ExecutionStatus, PipelineType, Role } from "../lib/vocabulary";

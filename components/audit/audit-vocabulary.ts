@@ -1,31 +1,16 @@
-// The actions and object types the audit log records, as the server writes them.
-export const AUDIT_ACTIONS = [
-  "pipeline.create",
-  "pipeline.update",
-  "pipeline.pause",
-  "pipeline.resume",
-  "pipeline.share",
-  "pipeline.delete",
-  "pipeline.execute",
-  "execution.stop",
-  "storage.clear",
-  "key.create",
-  "key.update",
-  "key.delete",
-  "token.create",
-  "token.revoke",
-  "member.add",
-  "member.remove",
-  "member.role",
-  "resource.create",
-  "resource.delete",
-] as const;
+// The actions and object types the audit log records, as the server writes them (lib/vocabulary.ts),
+// with the words the console shows for the object types.
+import { AUDIT_OBJECT_TYPES as OBJECT_TYPES, type AuditObjectType } from "@/lib/vocabulary";
 
-export const AUDIT_OBJECT_TYPES = [
-  { value: "pipeline", label: "Pipeline" },
-  { value: "execution", label: "Execution" },
-  { value: "pipeline_key", label: "Pipeline key" },
-  { value: "resource", label: "Connection" },
-  { value: "token", label: "Token" },
-  { value: "user", label: "Member" },
-] as const;
+export { AUDIT_ACTIONS } from "@/lib/vocabulary";
+
+const LABELS: Record<AuditObjectType, string> = {
+  pipeline: "Pipeline",
+  execution: "Execution",
+  pipeline_key: "Pipeline key",
+  resource: "Connection",
+  token: "Token",
+  user: "Member",
+};
+
+export const AUDIT_OBJECT_TYPES = OBJECT_TYPES.map((value) => ({ value, label: LABELS[value] }));

@@ -7,9 +7,10 @@ import { formErrors } from "@/components/api-client";
 import { showToast } from "@/components/ui/toast";
 import { FieldError, FormError } from "@/components/ui/status";
 import { TextField } from "@/components/ui/text-field";
+import { CONNECTORS as BUILT_IN_CONNECTORS } from "@/lib/vocabulary";
 import { useCreateResource, type NewResource, type ResourceKind } from "./use-resources";
 
-const CONNECTORS: Record<ResourceKind, readonly string[]> = { source: ["sample", "http"], destination: ["table"] };
+const CONNECTORS: Record<ResourceKind, readonly string[]> = BUILT_IN_CONNECTORS;
 
 const TEMPLATES: Record<string, Record<string, unknown>> = {
   sample: { count: 100, delay_ms: 0, failure_rate: 0 },

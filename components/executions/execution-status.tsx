@@ -1,6 +1,6 @@
 // How an execution's status looks everywhere: the same words and colours in tables, pills and
 // the run-history chart. Colours are paired with text, never the only signal.
-import type { ExecutionStatusName } from "@/lib/domain/pipeline-vocabulary";
+import type { ExecutionStatus as ExecutionStatusName } from "@/lib/vocabulary";
 
 interface StatusLook {
   label: string;

@@ -14,7 +14,7 @@ import { durationInWords } from "@/components/pipelines/time-words";
 import { useNow } from "@/components/pipelines/use-now";
 import { usePipeline } from "@/components/pipelines/use-pipelines";
 import { EmptyState, ErrorNotice, Loading } from "@/components/ui/status";
-import { EXECUTION_STATUSES } from "@/lib/domain/pipeline-vocabulary";
+import { EXECUTION_STATUSES } from "@/lib/vocabulary";
 import { ExecutionStatusBadge, isRunning, statusLook } from "./execution-status";
 import { LogsDrawer, type LogsTarget } from "./logs-drawer";
 import { useExecutionPage, useStopExecution, type ExecutionFilters, type ExecutionRow } from "./use-executions";

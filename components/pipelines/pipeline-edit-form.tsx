@@ -7,7 +7,7 @@ import type { Me } from "@/components/console/use-me";
 import { FieldError, FormError } from "@/components/ui/status";
 import { TextField } from "@/components/ui/text-field";
 import { patchPipelineRequest, type PatchPipelineRequest } from "@/lib/api/schemas/pipelines";
-import { PIPELINE_TYPES, type PipelineTypeName } from "@/lib/domain/pipeline-vocabulary";
+import { PIPELINE_TYPES, type PipelineType as PipelineTypeName } from "@/lib/vocabulary";
 import { apiFieldErrors, zodFieldErrors, type FieldErrors } from "./form-issues";
 import { LazyCronEditor } from "./lazy-cron-editor";
 import { CHANGE_REFUSED, canChangePipeline } from "./permissions";

@@ -8,7 +8,7 @@ import { useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useMe, type Me } from "@/components/console/use-me";
 import { EmptyState, ErrorNotice, Loading } from "@/components/ui/status";
-import { PIPELINE_TYPES } from "@/lib/domain/pipeline-vocabulary";
+import { PIPELINE_TYPES } from "@/lib/vocabulary";
 import { BulkActions } from "./bulk-actions";
 import { PipelinesTable } from "./pipelines-table";
 import type { SelectedPipeline } from "./types";

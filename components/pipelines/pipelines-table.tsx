@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useEffect, useRef, type ReactNode } from "react";
 import type { Me } from "@/components/console/use-me";
 import { formatDateTime } from "@/components/format";
-import type { PipelineOrdering } from "@/lib/domain/pipeline-vocabulary";
+import type { PipelineOrdering } from "@/lib/vocabulary";
 import { ActiveSwitch } from "./active-switch";
 import { DeletingBadge, PausedBadge } from "./pause-badges";
 import { CHANGE_REFUSED, canChangePipeline } from "./permissions";

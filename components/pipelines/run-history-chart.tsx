@@ -5,7 +5,7 @@
 import { isRunning, statusLook } from "@/components/executions/execution-status";
 import type { ExecutionRow } from "@/components/executions/use-executions";
 import { formatDateTime } from "@/components/format";
-import { EXECUTION_STATUSES } from "@/lib/domain/pipeline-vocabulary";
+import { EXECUTION_STATUSES } from "@/lib/vocabulary";
 import { durationInWords } from "./time-words";
 import { useNow } from "./use-now";
 

@@ -1,10 +1,11 @@
 import type { Queryable } from "@/db/client";
 import { auditEvents } from "@/db/schema";
+import type { AuditAction, AuditObjectType } from "@/lib/vocabulary";
 import type { Principal } from "./principal";
 
 export interface AuditEntry {
-  action: string;
-  objectType: string;
+  action: AuditAction;
+  objectType: AuditObjectType;
   objectId: string;
   objectName?: string | null;
   reason?: string | null;

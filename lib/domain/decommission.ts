@@ -14,10 +14,10 @@ import {
   type DecommissionStep,
   type Pipeline,
 } from "@/db/schema";
+import { DECOMMISSION_STEPS, LIVE_DECOMMISSION_STATES } from "@/lib/vocabulary";
 import { auditInTx, type AuditActor } from "./audit";
 import { DomainError, invalid, notFound, type DomainErrorCode } from "./errors";
 import { notifyInTx } from "./events";
-import { LIVE_STATES } from "./pausing";
 import { assertCanChange, loadVisiblePipeline } from "./pipeline-access";
 import { pipelineConfigInTx } from "./pipeline-config";
 import type { Principal } from "./principal";
@@ -25,13 +25,11 @@ import { isUniqueViolation } from "./sql-errors";
 
 export type { Decommission, DecommissionState, DecommissionStep };
 
-export const STEP_ORDER: DecommissionStep["step"][] = ["pausing", "stopping", "clearing", "deleting"];
-
 export interface DecommissionPlan extends Decommission {
   progress: { doneRows: number; totalRows: number };
 }
 
-export const isLive = (state: DecommissionState): boolean => (LIVE_STATES as readonly string[]).includes(state);
+export const isLive = (state: DecommissionState): boolean => LIVE_DECOMMISSION_STATES.includes(state);
 
 /** The phrase that confirms deleting `n` pipelines at once. */
 export const confirmationPhrase = (n: number): string => `delete ${n} ${n === 1 ? "pipeline" : "pipelines"}`;
@@ -39,7 +37,7 @@ export const confirmationPhrase = (n: number): string => `delete ${n} ${n === 1 
 // ---------------------------------------------------------------- steps, as pure data
 
 function freshSteps(): DecommissionStep[] {
-  return STEP_ORDER.map((step) => ({ step, status: "pending", started_at: null, finished_at: null, detail: null }));
+  return DECOMMISSION_STEPS.map((step) => ({ step, status: "pending", started_at: null, finished_at: null, detail: null }));
 }
 
 /** The steps with `step` marked (timestamps set as it starts and ends); the others as they were. */

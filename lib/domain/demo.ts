@@ -1,12 +1,13 @@
 // Demo data for SEED_DEMO=1: pipelines of every type with runs of every status, resources with
 // wrappers, a member, and a second org with its own admin and pipelines.
 import type { Tx } from "@/db/client";
-import { memberships, pipelineTypeEnum, type ExecutionStatus } from "@/db/schema";
+import { memberships, type ExecutionStatus } from "@/db/schema";
+import { PIPELINE_TYPES } from "@/lib/vocabulary";
 import { recordPastRun } from "./executions";
+import { createOrgWithAdmin } from "./orgs";
 import { createPipelineInTx } from "./pipelines";
 import type { Principal } from "./principal";
 import { createResourceInTx } from "./resources";
-import { createOrgWithAdmin } from "./seed";
 import { createUser } from "./users";
 
 export const DEMO_MEMBER = { email: "member@example.com", name: "Mia Member", password: "member-password" };
@@ -38,7 +39,7 @@ async function demoPipelines(tx: Tx, actor: Principal, prefix: string) {
 
   const history: ExecutionStatus[] = ["COMPLETED", "ERROR", "COMPLETED", "STOPPED", "COMPLETED"];
   const now = Date.now();
-  for (const [i, type] of pipelineTypeEnum.enumValues.entries()) {
+  for (const [i, type] of PIPELINE_TYPES.entries()) {
     const { pipeline } = await createPipelineInTx(tx, actor, {
       name: `${prefix.toLowerCase()}_${type.toLowerCase()}_sync`,
       type,

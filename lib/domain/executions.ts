@@ -2,6 +2,7 @@
 import { and, count, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/client";
 import { executionLogs, executions, pipelines, type Execution, type Pipeline } from "@/db/schema";
+import { FINISHED_EXECUTION_STATUSES, RUNNING_EXECUTION_STATUSES } from "@/lib/vocabulary";
 import { auditInTx, type AuditActor } from "./audit";
 import { notifyInTx } from "./events";
 import { DomainError, invalid, notFound } from "./errors";
@@ -171,7 +172,7 @@ export interface PastRun {
   errorMessage?: string | null;
 }
 
-const finished = new Set<Execution["status"]>(["COMPLETED", "STOPPED", "ERROR"]);
+const finished = new Set<Execution["status"]>(FINISHED_EXECUTION_STATUSES);
 
 /** Imports a run from history (demo data, migrations from other systems). */
 export async function recordPastRun(tx: Queryable, pipeline: Pick<Pipeline, "id" | "orgId">, run: PastRun) {
@@ -274,7 +275,7 @@ export async function runningRunsForUpdate(tx: Queryable, pipeline: Pick<Pipelin
   return tx
     .select()
     .from(executions)
-    .where(and(eq(executions.pipelineId, pipeline.id), eq(executions.orgId, pipeline.orgId), inArray(executions.status, ["PENDING", "EXECUTING"])))
+    .where(and(eq(executions.pipelineId, pipeline.id), eq(executions.orgId, pipeline.orgId), inArray(executions.status, [...RUNNING_EXECUTION_STATUSES])))
     .for("update");
 }
 

@@ -4,6 +4,7 @@
 import { and, eq, inArray, lte } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/client";
 import { decommissions, pipelines, schedules, type Pipeline } from "@/db/schema";
+import { LIVE_DECOMMISSION_STATES } from "@/lib/vocabulary";
 import { auditInTx, type AuditActor } from "./audit";
 import { DomainError, invalid, notFound } from "./errors";
 import { notifyInTx } from "./events";
@@ -13,6 +14,8 @@ export interface PauseOptions {
   reason?: string | null;
   /** When the scheduler resumes it by itself; null or absent: until someone resumes it. */
   resumeAt?: Date | null;
+  /** Whether to announce the change (false when the caller announces the pipeline itself: a creation). */
+  announce?: boolean;
 }
 
 /** The system itself, as an audit actor (a scheduled resume, say). */
@@ -27,7 +30,7 @@ export function assertResumeAt(resumeAt: Date, now = new Date()): void {
 }
 
 /** The columns a pause (active=false) or a resume sets: who, when, why, until when; cleared on resume. */
-export function activeColumns(actor: AuditActor, active: boolean, options: PauseOptions = {}) {
+function activeColumns(actor: AuditActor, active: boolean, options: PauseOptions = {}) {
   if (active) return { active, pausedBy: null, pausedByLabel: null, pausedAt: null, pauseReason: null, resumeAt: null };
   return {
     active,
@@ -58,14 +61,11 @@ export async function syncSchedule(tx: Queryable, pipeline: Pipeline): Promise<v
     .onConflictDoUpdate({ target: schedules.pipelineId, set: values });
 }
 
-/** The decommission states in which the work is not over. */
-export const LIVE_STATES = ["pausing", "stopping", "clearing", "deleting"] as const;
-
 export async function isDecommissioning(tx: Queryable, pipeline: Pick<Pipeline, "id" | "orgId">): Promise<boolean> {
   const [live] = await tx
     .select({ id: decommissions.id })
     .from(decommissions)
-    .where(and(eq(decommissions.pipelineId, pipeline.id), eq(decommissions.orgId, pipeline.orgId), inArray(decommissions.state, [...LIVE_STATES])));
+    .where(and(eq(decommissions.pipelineId, pipeline.id), eq(decommissions.orgId, pipeline.orgId), inArray(decommissions.state, [...LIVE_DECOMMISSION_STATES])));
   return !!live;
 }
 
@@ -81,22 +81,11 @@ export async function assertNotDecommissioning(tx: Queryable, pipeline: Pick<Pip
   }
 }
 
-/** Audits and announces a pause or resume already written to `pipeline`. */
-export async function recordActiveChange(tx: Queryable, actor: AuditActor, pipeline: Pipeline, options: PauseOptions = {}): Promise<void> {
-  await auditInTx(tx, actor, {
-    action: pipeline.active ? "pipeline.resume" : "pipeline.pause",
-    objectType: "pipeline",
-    objectId: pipeline.id,
-    objectName: pipeline.name,
-    reason: options.reason,
-    details: !pipeline.active && options.resumeAt ? { resume_at: options.resumeAt.toISOString() } : undefined,
-  });
-  await notifyInTx(tx, { kind: "pipeline", org_id: pipeline.orgId, pipeline_id: pipeline.id, change: "updated", active: pipeline.active, name: pipeline.name });
-}
-
 /**
- * Pauses or resumes a pipeline already loaded (and locked) by the caller, who has checked the
- * actor may: writes the flag with who/when/why, the schedule, the audit row and the event.
+ * THE pause and resume: every path that pauses or resumes a pipeline (§1 PUT/PATCH, Maestro, the
+ * console, an import creating it paused, a decommission, the scheduler's planned resume) comes
+ * here. For a pipeline already loaded (and locked) by the caller, who has checked the actor may:
+ * writes the flag with who/when/why/until when, the schedule, one audit row and the event.
  */
 export async function setActiveInTx(tx: Queryable, actor: AuditActor, before: Pipeline, active: boolean, options: PauseOptions = {}): Promise<Pipeline> {
   if (active) await assertNotDecommissioning(tx, before);
@@ -108,8 +97,27 @@ export async function setActiveInTx(tx: Queryable, actor: AuditActor, before: Pi
     .returning();
   if (!pipeline) throw notFound();
   await syncSchedule(tx, pipeline);
-  await recordActiveChange(tx, actor, pipeline, options);
+  await auditInTx(tx, actor, {
+    action: active ? "pipeline.resume" : "pipeline.pause",
+    objectType: "pipeline",
+    objectId: pipeline.id,
+    objectName: pipeline.name,
+    reason: options.reason,
+    details: !active && options.resumeAt ? { resume_at: options.resumeAt.toISOString() } : undefined,
+  });
+  if (options.announce !== false) {
+    await notifyInTx(tx, { kind: "pipeline", org_id: pipeline.orgId, pipeline_id: pipeline.id, change: "updated", active: pipeline.active, name: pipeline.name });
+  }
   return pipeline;
+}
+
+/** A paused pipeline's planned resume no longer applies (it is being deleted): it stays paused. */
+export async function dropPlannedResumeInTx(tx: Queryable, pipeline: Pick<Pipeline, "id" | "orgId" | "resumeAt">): Promise<void> {
+  if (!pipeline.resumeAt) return;
+  await tx
+    .update(pipelines)
+    .set({ resumeAt: null })
+    .where(and(eq(pipelines.id, pipeline.id), eq(pipelines.orgId, pipeline.orgId)));
 }
 
 /**
@@ -130,7 +138,7 @@ export async function resumeDuePipelines(db: Db, now = new Date(), orgId?: strin
       if (!due) return false;
       if (await isDecommissioning(tx, due)) {
         // Being deleted: it stays paused, and the resume time is dropped.
-        await tx.update(pipelines).set({ resumeAt: null }).where(eq(pipelines.id, due.id));
+        await dropPlannedResumeInTx(tx, due);
         return true;
       }
       await setActiveInTx(tx, systemActor(due.orgId), due, true, { reason: `Resumed as planned at ${due.resumeAt?.toISOString()}` });

@@ -21,10 +21,10 @@ import { issuePipelineKey } from "./keys";
 import { afterCursor, decodeCursor, keysetPage, orderBy, pageOffset, type Sort } from "./keyset";
 import { assertCanChange, loadVisiblePipeline, visibleTo } from "./pipeline-access";
 import type { Principal } from "./principal";
-import { activeColumns, assertNotDecommissioning, assertResumeAt, recordActiveChange, setActiveInTx, syncSchedule } from "./pausing";
+import { assertResumeAt, setActiveInTx, syncSchedule } from "./pausing";
 import { pipelineConfigInTx } from "./pipeline-config";
 import { assertValidSchedule, isValidTimezone, nextRun } from "./schedule-rules";
-import type { PipelineOrdering } from "./pipeline-vocabulary";
+import type { PipelineOrdering } from "@/lib/vocabulary";
 import { isUniqueViolation } from "./sql-errors";
 
 export type { Pipeline };
@@ -153,7 +153,7 @@ export async function getPipeline(db: Queryable, actor: Principal, id: string): 
 
 // ---------------------------------------------------------------- listing
 
-export { PIPELINE_ORDERINGS, type PipelineOrdering } from "./pipeline-vocabulary";
+export { PIPELINE_ORDERINGS, type PipelineOrdering } from "@/lib/vocabulary";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : "-infinity");
 const lastRunKey = sql`coalesce(${pipelines.lastRunTime}, '-infinity'::timestamptz)`;
@@ -348,7 +348,7 @@ export async function createPipelineInTx(tx: Queryable, actor: Principal, input:
   checkSchedule(input.cronString, timezone);
   await assertNameFree(tx, actor.orgId, input.name);
   await checkShareTargets(tx, actor, actor.userId, input.sharedUserIds ?? []);
-  const [pipeline] = await tx
+  const [created] = await tx
     .insert(pipelines)
     .values({
       id: input.id,
@@ -361,16 +361,17 @@ export async function createPipelineInTx(tx: Queryable, actor: Principal, input:
       cronString: input.cronString || null,
       timezone,
       sharedToOrg: input.sharedToOrg ?? false,
-      ...activeColumns(actor, !options.paused, options.paused),
     })
     .returning();
-  if (!pipeline) throw new Error("insert returned no row");
+  if (!created) throw new Error("insert returned no row");
+  let pipeline = created;
   await syncSchedule(tx, pipeline);
   await replaceShares(tx, pipeline.id, input.sharedUserIds ?? []);
   await addJobs(tx, pipeline, input.jobs ?? []);
   const key = options.issueKey === false ? null : await issuePipelineKey(tx, pipeline, actor, `API Key for ${pipeline.name}`);
   await auditInTx(tx, actor, { action: "pipeline.create", objectType: "pipeline", objectId: pipeline.id, objectName: pipeline.name, reason: input.reason });
-  if (options.paused) await auditInTx(tx, actor, { action: "pipeline.pause", objectType: "pipeline", objectId: pipeline.id, objectName: pipeline.name, reason: options.paused.reason });
+  // Created, then paused by the one pause (its audit row follows the creation's); the creation is the event.
+  if (options.paused) pipeline = await setActiveInTx(tx, actor, pipeline, false, { reason: options.paused.reason, announce: false });
   await notifyInTx(tx, { kind: "pipeline", org_id: pipeline.orgId, pipeline_id: pipeline.id, change: "created", name: pipeline.name });
   return { pipeline, key };
 }
@@ -432,9 +433,7 @@ export async function updatePipeline(
         assertResumeAt(input.resumeAt);
       }
       const activeChanged = input.active !== undefined && input.active !== before.active;
-      if (activeChanged && input.active) await assertNotDecommissioning(tx, before);
-      const pause = { reason: options.reason, resumeAt: input.resumeAt };
-      const [pipeline] = await tx
+      const [edited] = await tx
         .update(pipelines)
         .set({
           name: input.name,
@@ -443,7 +442,6 @@ export async function updatePipeline(
           cronString,
           timezone,
           sharedToOrg: input.sharedToOrg,
-          ...(activeChanged ? activeColumns(actor, input.active ?? before.active, pause) : {}),
           // Already paused: a new resume time (or null, for "until someone resumes it") replaces the old.
           ...(!activeChanged && pausedAfter && input.resumeAt !== undefined ? { resumeAt: input.resumeAt } : {}),
           modifiedBy: actor.userId,
@@ -451,11 +449,11 @@ export async function updatePipeline(
         })
         .where(and(eq(pipelines.id, id), eq(pipelines.orgId, actor.orgId)))
         .returning();
-      if (!pipeline) throw notFound();
-      await syncSchedule(tx, pipeline);
+      if (!edited) throw notFound();
+      let pipeline = edited;
       if (input.sharedUserIds) await replaceShares(tx, id, input.sharedUserIds);
 
-      const audit = { objectType: "pipeline", objectId: id, objectName: pipeline.name, reason: options.reason };
+      const audit = { objectType: "pipeline" as const, objectId: id, objectName: pipeline.name, reason: options.reason };
       if (input.sharedUserIds || (input.sharedToOrg !== undefined && input.sharedToOrg !== before.sharedToOrg)) {
         await auditInTx(tx, actor, {
           ...audit,
@@ -463,11 +461,16 @@ export async function updatePipeline(
           details: { shared_users: input.sharedUserIds ?? null, shared_to_org: pipeline.sharedToOrg },
         });
       }
-      // A pause alone is one "pipeline.pause" entry, not a pause and an update.
-      const edited = EDIT_FIELDS.some((field) => input[field] !== undefined) || (!activeChanged && input.resumeAt !== undefined);
-      if (edited) await auditInTx(tx, actor, { ...audit, action: "pipeline.update" });
-      if (activeChanged) await recordActiveChange(tx, actor, pipeline, pause);
-      else await notifyInTx(tx, { kind: "pipeline", org_id: pipeline.orgId, pipeline_id: id, change: "updated", active: pipeline.active, name: pipeline.name });
+      // A pause alone is one "pipeline.pause" entry (written by the pause), not a pause and an update.
+      const changed = EDIT_FIELDS.some((field) => input[field] !== undefined) || (!activeChanged && input.resumeAt !== undefined);
+      if (changed) await auditInTx(tx, actor, { ...audit, action: "pipeline.update" });
+      if (activeChanged) {
+        // The one pause/resume: flag, who/when/why, schedule, its audit row and the event.
+        pipeline = await setActiveInTx(tx, actor, pipeline, !before.active, { reason: options.reason, resumeAt: input.resumeAt });
+      } else {
+        await syncSchedule(tx, pipeline);
+        await notifyInTx(tx, { kind: "pipeline", org_id: pipeline.orgId, pipeline_id: id, change: "updated", active: pipeline.active, name: pipeline.name });
+      }
       return pipeline;
     }),
   );

@@ -3,12 +3,14 @@
 import { and, asc, eq, or, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { jobs, pipelines, resources } from "@/db/schema";
+import type { ResourceKind } from "@/lib/vocabulary";
 import { notFound } from "./errors";
 import { visibleTo } from "./pipeline-access";
 import type { Principal } from "./principal";
 import { isObjectId, RESOURCE_NOT_FOUND } from "./resources";
 
-export type JobRole = "source" | "destination";
+/** Whether a job reads from the resource (source) or writes to it (destination). */
+export type JobRole = ResourceKind;
 
 export interface ResourceUsage {
   resourceId: string;

@@ -7,8 +7,9 @@ import os from "node:os";
 import { and, count, desc, eq } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/client";
 import { resources, wrapperLogs, wrappers, type Resource, type Wrapper } from "@/db/schema";
-import { destinationTable } from "@/lib/worker/destinations";
+import { CONNECTORS } from "@/lib/vocabulary";
 import { auditInTx } from "./audit";
+import { destinationTable } from "./destination-tables";
 import { invalid, notFound } from "./errors";
 import { notifyInTx } from "./events";
 import { enqueueInTx, RESOURCE_DELETED, type ResourceDeletedPayload } from "./outbox";
@@ -35,12 +36,6 @@ export const RESOURCE_NOT_FOUND = "Resource not found";
 export const INVALID_RESOURCE_ID = "Invalid resource ID";
 export const MAX_RESOURCE_PAGE = 50;
 export const MAX_RESOURCE_NAME = 100;
-
-/** Which connectors each kind may use (the built-in ones of DESIGN.md). */
-export const CONNECTORS: Record<Resource["kind"], readonly string[]> = {
-  source: ["sample", "http"],
-  destination: ["table"],
-};
 
 export interface NewResourceInput {
   name: string;
@@ -87,7 +82,7 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 export function validateResourceInput(input: NewResourceInput): NewResourceInput {
   const name = typeof input.name === "string" ? input.name.trim() : "";
   if (!name || name.length > MAX_RESOURCE_NAME) throw invalid(`Name must be 1-${MAX_RESOURCE_NAME} characters.`, "name");
-  const allowed = CONNECTORS[input.kind];
+  const allowed: readonly string[] | undefined = CONNECTORS[input.kind];
   if (!allowed) throw invalid('Kind must be "source" or "destination".', "kind");
   if (!allowed.includes(input.connector)) {
     throw invalid(`Connector of a ${input.kind} must be one of: ${allowed.join(", ")}.`, "connector");

@@ -2,13 +2,13 @@
 // admin (and, with SEED_DEMO=1, demo data). It runs once: the org's row is the marker.
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
-import type { Db, Tx } from "@/db/client";
-import { memberships, orgs } from "@/db/schema";
+import type { Db } from "@/db/client";
 import { seedDemo } from "./demo";
-import { findOrg } from "./orgs";
-import type { Principal } from "./principal";
+import { createOrgWithAdmin, findOrg } from "./orgs";
 import { issueToken } from "./tokens";
-import { createUser, findUserByEmail } from "./users";
+
+// Kept importable from here for its callers of old (tests, scripts).
+export { createOrgWithAdmin };
 
 export const SEED_ORG = { id: "acme_corp", name: "Acme Corp" };
 
@@ -24,18 +24,6 @@ export interface SeedResult {
   adminEmail: string;
   /** The admin's password when this run chose it (printed once, at first start). */
   generatedPassword?: string;
-}
-
-/** Creates an org with its first admin (a new user, or an existing one joining). */
-export async function createOrgWithAdmin(
-  tx: Tx,
-  org: { id: string; name: string },
-  admin: { email: string; name: string; password: string },
-): Promise<Principal> {
-  await tx.insert(orgs).values(org);
-  const user = (await findUserByEmail(tx, admin.email)) ?? (await createUser(tx, admin));
-  await tx.insert(memberships).values({ orgId: org.id, userId: user.id, role: "admin" });
-  return { userId: user.id, email: user.email, orgId: org.id, role: "admin", via: "session" };
 }
 
 export async function seedAtFirstStart(db: Db, options: SeedOptions): Promise<SeedResult> {

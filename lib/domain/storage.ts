@@ -3,13 +3,14 @@
 import { and, count, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/client";
 import { executions, pipelines, storageClears, storageRecords, type Pipeline } from "@/db/schema";
+import { RUNNING_EXECUTION_STATUSES, type StorageStatus } from "@/lib/vocabulary";
 import { auditInTx, type AuditActor } from "./audit";
 import { DomainError } from "./errors";
 import { notifyInTx } from "./events";
 import { assertCanChange, loadVisiblePipeline, visibleTo } from "./pipeline-access";
 import type { Principal } from "./principal";
 
-export type StorageStatus = Pipeline["storageStatus"];
+export type { StorageStatus };
 
 const allowed: Record<StorageStatus, StorageStatus[]> = {
   Cleared: ["InUse"],
@@ -39,13 +40,11 @@ export async function pipelineByName(db: Queryable, actor: Principal, name: stri
   return (await loadVisiblePipeline(db, actor, found.id, lock)).pipeline;
 }
 
-export const RUNNING_STATUSES = ["PENDING", "EXECUTING"] as const;
-
 export async function runningExecutions(db: Queryable, pipelineId: string): Promise<number> {
   const [row] = await db
     .select({ n: count() })
     .from(executions)
-    .where(and(eq(executions.pipelineId, pipelineId), inArray(executions.status, [...RUNNING_STATUSES])));
+    .where(and(eq(executions.pipelineId, pipelineId), inArray(executions.status, [...RUNNING_EXECUTION_STATUSES])));
   return row?.n ?? 0;
 }
 

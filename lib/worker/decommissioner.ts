@@ -9,7 +9,8 @@ import { decommissions, executions, pipelines, storageClears, type Decommission 
 import { auditInTx } from "@/lib/domain/audit";
 import { announceInTx, markStep, planActor, type DecommissionStep } from "@/lib/domain/decommission";
 import { runningRunsForUpdate, stopRunInTx } from "@/lib/domain/executions";
-import { LIVE_STATES, setActiveInTx } from "@/lib/domain/pausing";
+import { dropPlannedResumeInTx, setActiveInTx } from "@/lib/domain/pausing";
+import { LIVE_DECOMMISSION_STATES } from "@/lib/vocabulary";
 import { deletePipelineInTx } from "@/lib/domain/pipelines";
 import { startClearInTx } from "@/lib/domain/storage";
 import { removeStorageFiles } from "@/lib/domain/storage-files";
@@ -27,7 +28,7 @@ export interface DecommissionerOptions {
 
 export const DEFAULT_DECOMMISSIONER = { leaseMs: 15_000, waitMs: 1_000, maxFailures: 5 };
 
-const live = inArray(decommissions.state, [...LIVE_STATES]);
+const live = inArray(decommissions.state, [...LIVE_DECOMMISSION_STATES]);
 const leaseFor = (ms: number) => sql`now() + ${`${ms} milliseconds`}::interval`;
 
 async function claim(db: Db, options: DecommissionerOptions): Promise<Decommission | null> {
@@ -146,7 +147,7 @@ async function stepInTx(tx: Tx, planId: string, options: DecommissionerOptions):
       else {
         detail = `Already paused${pipeline.pausedByLabel ? ` by ${pipeline.pausedByLabel}` : ""}.`;
         // Being deleted: a planned resume no longer applies.
-        if (pipeline.resumeAt) await tx.update(pipelines).set({ resumeAt: null }).where(eq(pipelines.id, pipeline.id));
+        await dropPlannedResumeInTx(tx, pipeline);
       }
       const steps = markStep(markStep(plan.steps, "pausing", "done", detail), "stopping", "running", null);
       await move(tx, plan, { state: "stopping", steps }, options);

@@ -1,9 +1,8 @@
-// `table` destinations: rows land in a table of their own (dest_<name>) that outlives the
-// pipeline: deleting or clearing a pipeline never touches it.
+// `table` destinations: rows land in a table of their own that outlives the pipeline: deleting
+// or clearing a pipeline never touches it. Its name comes from the domain's destinationTable.
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { isUniqueViolation } from "@/lib/domain/sql-errors";
-import { ConnectorConfigError } from "./connectors";
 
 const ensured = new Set<string>();
 
@@ -19,14 +18,6 @@ export async function ensureDestinationTable(db: Queryable, table: string): Prom
     if (!isUniqueViolation(error)) throw error;
   }
   ensured.add(table);
-}
-
-export function destinationTable(config: Record<string, unknown>): string {
-  const name = config.table;
-  if (typeof name !== "string" || !/^[a-z_][a-z0-9_]{0,50}$/.test(name)) {
-    throw new ConnectorConfigError('table: "table" must be 1-51 lower-case letters, digits or "_", not starting with a digit.');
-  }
-  return `dest_${name}`;
 }
 
 export async function writeToDestination(

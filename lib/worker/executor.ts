@@ -15,10 +15,12 @@ import {
   type Execution,
   type Resource,
 } from "@/db/schema";
+import { destinationTable } from "@/lib/domain/destination-tables";
 import { notifyInTx } from "@/lib/domain/events";
 import { stagingFile } from "@/lib/domain/storage-files";
+import type { LogLevel } from "@/lib/vocabulary";
 import { sourceFor, type SourceRecord } from "./connectors";
-import { destinationTable, ensureDestinationTable, writeToDestination } from "./destinations";
+import { ensureDestinationTable, writeToDestination } from "./destinations";
 
 export interface ExecutorOptions {
   workerId: string;
@@ -60,7 +62,7 @@ async function resourcesOf(db: Db, orgId: string, list: Job[]): Promise<Map<stri
   return new Map(rows.map((row) => [row.id, row]));
 }
 
-async function log(db: Db, executionId: string, message: string, level = "INFO"): Promise<void> {
+async function log(db: Db, executionId: string, message: string, level: LogLevel = "INFO"): Promise<void> {
   await db.insert(executionLogs).values({ executionId, message, level });
 }
 

@@ -14,8 +14,8 @@ import { createOutboxRelay } from "./outbox-relay";
 import { fireDueSchedules } from "./scheduler";
 import { createSupervisor } from "./supervisor";
 
-export type WorkerPart = "scheduler" | "executor" | "clearer" | "decommissioner" | "supervisor" | "relay";
-const ALL_PARTS: WorkerPart[] = ["scheduler", "executor", "clearer", "decommissioner", "supervisor", "relay"];
+const ALL_PARTS = ["scheduler", "executor", "clearer", "decommissioner", "supervisor", "relay"] as const;
+export type WorkerPart = (typeof ALL_PARTS)[number];
 
 export interface WorkerOptions {
   /** The loops to run (all by default): a process may, say, only supervise wrappers. */

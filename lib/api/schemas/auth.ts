@@ -1,4 +1,5 @@
 // Request schemas of sign-in, personal tokens and members: used by handlers, forms and OpenAPI.
+import { ROLES } from "@/lib/vocabulary";
 import { z } from "./messages";
 
 const email = z.string().trim().max(254).pipe(z.email("Enter a valid email address."));
@@ -23,12 +24,12 @@ export const addMemberRequest = z.object({
   email,
   name: z.string().trim().min(1, "This field may not be blank.").max(100),
   password: z.string().min(8, "Ensure this field has at least 8 characters.").max(1024),
-  role: z.enum(["admin", "member"]).default("member"),
+  role: z.enum(ROLES).default("member"),
 });
 export type AddMemberRequest = z.infer<typeof addMemberRequest>;
 
 export const changeRoleRequest = z.object({
-  role: z.enum(["admin", "member"]),
+  role: z.enum(ROLES),
   reason: z.string().trim().max(500).optional(),
 });
 

@@ -1,4 +1,5 @@
 // Query schemas of the org-level routes the console reads (executions, logs, audit).
+import { EXECUTION_STATUSES } from "@/lib/vocabulary";
 import { z } from "./messages";
 
 const limit = (max: number, fallback: number) =>
@@ -8,7 +9,6 @@ const limit = (max: number, fallback: number) =>
     .optional()
     .transform((v) => Math.min(Math.max(Number(v ?? fallback) || fallback, 1), max));
 const when = z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional();
-const STATUSES = ["PENDING", "EXECUTING", "COMPLETED", "STOPPED", "ERROR"] as const;
 
 export const orgExecutionsQuery = z.object({
   limit: limit(200, 50),
@@ -20,7 +20,7 @@ export const orgExecutionsQuery = z.object({
     .max(100)
     .optional()
     .transform((v) => (v ? v.split(",").map((s) => s.trim()) : undefined))
-    .pipe(z.array(z.enum(STATUSES)).optional()),
+    .pipe(z.array(z.enum(EXECUTION_STATUSES)).optional()),
   start_date: when,
   end_date: when,
 });

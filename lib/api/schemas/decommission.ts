@@ -1,6 +1,6 @@
 // Request schemas of the decommission routes and of the pipeline configuration (export/import),
 // used by the handlers, the console's forms and the OpenAPI document alike.
-import { PIPELINE_TYPES } from "@/lib/domain/pipeline-vocabulary";
+import { PIPELINE_TYPES } from "@/lib/vocabulary";
 import { z } from "./messages";
 import { pipelineName, reason } from "./pipelines";
 

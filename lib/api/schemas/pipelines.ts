@@ -1,6 +1,6 @@
 // Request schemas of §1 (pipelines, executions, keys): used by the handlers, the console's
 // forms and the OpenAPI document alike.
-import { EXECUTION_STATUSES, PIPELINE_ORDERINGS, PIPELINE_TYPES } from "@/lib/domain/pipeline-vocabulary";
+import { EXECUTION_STATUSES, PIPELINE_ORDERINGS, PIPELINE_TYPES } from "@/lib/vocabulary";
 import { z } from "./messages";
 
 export { PIPELINE_TYPES };

@@ -1,6 +1,7 @@
 // Requests and responses of the resources API (§4, seed 003). Its validation messages are in
 // the words of that API's framework (FastAPI/pydantic), not the DRF words of §1.
 import { MAX_RESOURCE_NAME, MAX_RESOURCE_PAGE, type ResourceView } from "@/lib/domain/resources";
+import { RESOURCE_KINDS } from "@/lib/vocabulary";
 import { FIELD_REQUIRED } from "../dialects/resources";
 import { z } from "./messages";
 
@@ -26,8 +27,6 @@ export const listResourcesQuery = z.object({
   skip: queryInt(0, 0, Number.MAX_SAFE_INTEGER),
   limit: queryInt(MAX_RESOURCE_PAGE, 1, MAX_RESOURCE_PAGE),
 });
-
-export const RESOURCE_KINDS = ["source", "destination"] as const;
 
 export const createResourceRequest = z.object({
   name: z

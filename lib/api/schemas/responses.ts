@@ -11,6 +11,7 @@ import {
   storageStatusEnum,
   wrapperStatusEnum,
 } from "@/db/schema";
+import { DECOMMISSION_STEP_STATUSES, DECOMMISSION_STEPS, RESOURCE_KINDS } from "@/lib/vocabulary";
 import { z } from "./messages";
 
 const time = z.iso.datetime({ offset: true });
@@ -443,8 +444,8 @@ export const deletionImpactResponse = z.object({
 // ---------------------------------------------------------------- decommissions and configuration
 
 export const decommissionStepResponse = z.object({
-  step: z.enum(["pausing", "stopping", "clearing", "deleting"]),
-  status: z.enum(["pending", "running", "done", "skipped", "cancelled"]),
+  step: z.enum(DECOMMISSION_STEPS),
+  status: z.enum(DECOMMISSION_STEP_STATUSES),
   started_at: optionalTime,
   finished_at: optionalTime,
   detail: z.string().nullable().describe("What the step did, or what it waits for."),
@@ -501,7 +502,7 @@ export const resourceUsageResponse = z.object({
       z.object({
         id: z.uuid(),
         pipeline_name: z.string(),
-        jobs: z.array(z.object({ name: z.string(), role: z.enum(["source", "destination"]).describe("Whether the job reads from it or writes to it.") })),
+        jobs: z.array(z.object({ name: z.string(), role: z.enum(RESOURCE_KINDS).describe("Whether the job reads from it or writes to it.") })),
       }),
     )
     .describe("The pipelines the caller may see whose jobs use the connection, by name."),

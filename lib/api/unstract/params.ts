@@ -1,6 +1,6 @@
 // Reading §1 queries into domain queries.
 import { notFound } from "@/lib/domain/errors";
-import type { PipelineOrdering } from "@/lib/domain/pipeline-vocabulary";
+import type { PipelineOrdering } from "@/lib/vocabulary";
 
 /** DRF answers a page number that is not a positive integer with 404 "Invalid page.". */
 export function pageOrNotFound(page: number): number {

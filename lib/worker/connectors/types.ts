@@ -20,4 +20,4 @@ export interface Batch {
 
 export type Source = (context: ReadContext) => AsyncGenerator<Batch>;
 
-export class ConnectorConfigError extends Error {}
+export { ConnectorConfigError } from "@/lib/domain/destination-tables";
