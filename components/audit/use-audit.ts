@@ -4,7 +4,8 @@ import type { z } from "zod";
 import { apiGet, orgPath, pipelinesPath } from "@/components/api-client";
 import { queryKeys } from "@/components/query-keys";
 import { retryUnlessMissing } from "@/components/wizard/use-deletion-impact";
-import type { auditEventResponse, auditListResponse, PipelineResponse } from "@/lib/api/schemas/responses";
+import type { auditEventResponse, auditListResponse } from "@/lib/api/console/responses-org";
+import type { PipelineResponse } from "@/lib/api/unstract/responses";
 
 export type AuditEvent = z.infer<typeof auditEventResponse>;
 type AuditList = z.infer<typeof auditListResponse>;

@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useMe } from "@/components/console/use-me";
 import { ClearStorage } from "@/components/storage/clear-storage";
 import { ErrorNotice, Loading } from "@/components/ui/status";
-import type { PipelineResponse } from "@/lib/api/schemas/responses";
+import type { PipelineResponse } from "@/lib/api/unstract/responses";
 import { ActionWithReason } from "./action-with-reason";
 import { PauseAction } from "./pause-action";
 import { canChangePipeline, REASONS } from "./pipeline-rules";

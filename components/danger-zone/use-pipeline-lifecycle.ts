@@ -6,7 +6,8 @@ import { apiGet, apiPost, orgPath, pipelinesPath } from "@/components/api-client
 import { usePollWhenOffline } from "@/components/live/live-events";
 import { retryUnlessMissing } from "@/components/wizard/use-deletion-impact";
 import { queryKeys } from "@/components/query-keys";
-import type { orgExecutionListResponse, orgExecutionResponse, PipelineResponse } from "@/lib/api/schemas/responses";
+import type { orgExecutionListResponse, orgExecutionResponse } from "@/lib/api/console/responses-org";
+import type { PipelineResponse } from "@/lib/api/unstract/responses";
 
 export type OrgExecution = z.infer<typeof orgExecutionResponse>;
 type OrgExecutionList = z.infer<typeof orgExecutionListResponse>;

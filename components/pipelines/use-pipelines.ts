@@ -4,7 +4,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClie
 import { apiGet, apiPatch, apiPost, pipelinesPath } from "@/components/api-client";
 import { usePollWhenOffline } from "@/components/live/live-events";
 import { queryKeys } from "@/components/query-keys";
-import type { CreatePipelineRequest, PatchPipelineRequest } from "@/lib/api/schemas/pipelines";
+import type { CreatePipelineRequest, PatchPipelineRequest } from "@/lib/api/unstract/schemas";
 import type { CreatedPipeline, ExecuteAnswer, Pipeline, PipelineList, Resource } from "./types";
 
 export const PAGE_SIZE = 50;

@@ -17,7 +17,7 @@ import { DownloadConfigLink } from "@/components/pipelines/download-config";
 import { useStorageProgress } from "@/components/storage/use-storage";
 import { ErrorNotice, Loading } from "@/components/ui/status";
 import { showToast } from "@/components/ui/toast";
-import type { PipelineResponse } from "@/lib/api/schemas/responses";
+import type { PipelineResponse } from "@/lib/api/unstract/responses";
 import { ConfirmStep } from "./confirm-step";
 import { DecommissionProgress } from "./decommission-progress";
 import { STATE_WORDS } from "./decommission-steps";

@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { apiDelete, apiGet, apiPost, ApiError, orgPath } from "@/components/api-client";
 import { usePollWhenOffline } from "@/components/live/live-events";
 import { queryKeys } from "@/components/query-keys";
-import type { bulkDecommissionResponse, decommissionResponse } from "@/lib/api/schemas/responses";
+import type { bulkDecommissionResponse, decommissionResponse } from "@/lib/api/console/responses-decommission";
 
 export type Decommission = z.infer<typeof decommissionResponse>;
 export type BulkDecommission = z.infer<typeof bulkDecommissionResponse>;

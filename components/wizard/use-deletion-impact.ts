@@ -4,7 +4,7 @@ import { useQueries, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import { apiGet, ApiError, orgPath } from "@/components/api-client";
 import { queryKeys } from "@/components/query-keys";
-import type { deletionImpactResponse } from "@/lib/api/schemas/responses";
+import type { deletionImpactResponse } from "@/lib/api/console/responses-org";
 
 export type DeletionImpact = z.infer<typeof deletionImpactResponse>;
 

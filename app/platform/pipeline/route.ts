@@ -3,7 +3,7 @@ import { parseJsonBody } from "@/lib/api/body";
 import { pipelineData } from "@/lib/api/maestro/format";
 import { uuidOf } from "@/lib/api/maestro/ids";
 import { assertCustomer, maestroRoute } from "@/lib/api/maestro/route";
-import { createPipelineRequest } from "@/lib/api/schemas/maestro";
+import { createPipelineRequest } from "@/lib/api/maestro/schemas";
 import { createPipeline, jobsOfPipelines } from "@/lib/domain/pipelines";
 
 export const POST = maestroRoute(async ({ req, db, principal }) => {

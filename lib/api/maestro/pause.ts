@@ -1,7 +1,7 @@
 // POST /platform/pipeline/pause and /unpause: one handler, the domain's one pause flag.
 import { setPipelineActive } from "@/lib/domain/pipelines";
 import { parseJsonBody } from "../body";
-import { pipelineActionRequest } from "../schemas/maestro";
+import { pipelineActionRequest } from "./schemas";
 import { onPipeline } from "./ids";
 import { assertCustomer, maestroRoute } from "./route";
 

@@ -2,7 +2,7 @@
 import type { Execution } from "@/lib/domain/executions";
 import type { KeyWithCreator } from "@/lib/domain/keys";
 import type { PipelineDetails } from "@/lib/domain/pipelines";
-import type { ExecutionResponse, KeyResponse, Paginated, PipelineResponse, SharingResponse } from "../schemas/responses";
+import type { ExecutionResponse, KeyResponse, Paginated, PipelineResponse, SharingResponse } from "./responses";
 
 const time = (d: Date | null) => (d ? d.toISOString() : null);
 

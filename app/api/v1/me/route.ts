@@ -1,7 +1,7 @@
 // Who the caller is: the user, the current org and role, and every org they may switch to.
 import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
-import { v1Dialect } from "@/lib/api/dialects/v1";
+import { v1Dialect } from "@/lib/api/console/dialect";
 import { orgRoute } from "@/lib/api/route";
 import { orgsOfUser } from "@/lib/domain/members";
 

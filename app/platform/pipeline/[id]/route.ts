@@ -3,7 +3,7 @@ import { parseJsonBody } from "@/lib/api/body";
 import { pipelineData } from "@/lib/api/maestro/format";
 import { onPipeline } from "@/lib/api/maestro/ids";
 import { assertCustomer, maestroRoute } from "@/lib/api/maestro/route";
-import { deletePipelineRequest } from "@/lib/api/schemas/maestro";
+import { deletePipelineRequest } from "@/lib/api/maestro/schemas";
 import { deletePipeline, getPipeline, jobsOfPipelines } from "@/lib/domain/pipelines";
 
 type Params = { id: string };

@@ -2,7 +2,7 @@
 import { parseJsonBody } from "@/lib/api/body";
 import { onPipeline } from "@/lib/api/maestro/ids";
 import { assertCustomer, maestroRoute } from "@/lib/api/maestro/route";
-import { executePipelineRequest } from "@/lib/api/schemas/maestro";
+import { executePipelineRequest } from "@/lib/api/maestro/schemas";
 import { executePipeline } from "@/lib/domain/executions";
 
 export const POST = maestroRoute(async ({ req, db, principal }) => {

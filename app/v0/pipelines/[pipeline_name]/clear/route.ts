@@ -1,9 +1,9 @@
 // POST /v0/pipelines/{pipeline_name}/clear → 202; the worker clears asynchronously. Asking again
 // while Clearing or once Cleared is also 202 and changes nothing.
 import { parseJsonBody } from "@/lib/api/body";
-import { storageDialect } from "@/lib/api/dialects/storage";
+import { storageDialect } from "@/lib/api/storage/dialect";
 import { orgRoute } from "@/lib/api/route";
-import { clearStorageRequest } from "@/lib/api/schemas/storage";
+import { clearStorageRequest } from "@/lib/api/storage/schemas";
 import { clearMessage } from "@/lib/api/storage/format";
 import { onNamedPipeline } from "@/lib/api/storage/pipeline";
 import { requestStorageClear } from "@/lib/domain/storage";

@@ -1,8 +1,8 @@
 // GET /api/v1/orgs/{org_id}/audit — the audit log (admins: the org's; members: their own).
 import { parseQuery } from "@/lib/api/body";
-import { v1Dialect } from "@/lib/api/dialects/v1";
+import { v1Dialect } from "@/lib/api/console/dialect";
 import { orgRoute } from "@/lib/api/route";
-import { auditQuery } from "@/lib/api/schemas/console";
+import { auditQuery } from "@/lib/api/console/schemas-org";
 import { listAuditEvents } from "@/lib/domain/audit-log";
 
 export const GET = orgRoute(v1Dialect, async ({ req, db, principal }) => {

@@ -1,8 +1,8 @@
 // GET /api/v1/orgs/{org_id}/executions — runs of every pipeline the caller may see, newest first.
 import { parseQuery } from "@/lib/api/body";
-import { v1Dialect } from "@/lib/api/dialects/v1";
+import { v1Dialect } from "@/lib/api/console/dialect";
 import { orgRoute } from "@/lib/api/route";
-import { orgExecutionsQuery } from "@/lib/api/schemas/console";
+import { orgExecutionsQuery } from "@/lib/api/console/schemas-org";
 import { executionBody } from "@/lib/api/unstract/format";
 import { dateBound } from "@/lib/api/unstract/params";
 import { listOrgExecutions } from "@/lib/domain/execution-history";

@@ -1,8 +1,8 @@
 // GET /api/v1/unstract/{org_id}/pipeline/ (list) and POST (create → 201).
 import { parseJsonBody, parseQuery } from "@/lib/api/body";
-import { v1Dialect } from "@/lib/api/dialects/v1";
+import { v1Dialect } from "@/lib/api/unstract/dialect";
 import { orgRoute } from "@/lib/api/route";
-import { createPipelineRequest, listPipelinesQuery } from "@/lib/api/schemas/pipelines";
+import { createPipelineRequest, listPipelinesQuery } from "@/lib/api/unstract/schemas";
 import { keyBody, paginated, pipelineBody } from "@/lib/api/unstract/format";
 import { orderingOf, pageOrNotFound } from "@/lib/api/unstract/params";
 import { createPipeline, listPipelines } from "@/lib/domain/pipelines";

@@ -1,6 +1,6 @@
 // POST /deployment/pipeline/api/{org_id}/{pipeline_id}/ — the public trigger, with a pipeline key.
 import { bearerOf } from "@/lib/api/principal";
-import { v1Dialect } from "@/lib/api/dialects/v1";
+import { v1Dialect } from "@/lib/api/unstract/dialect";
 import { publicRoute } from "@/lib/api/route";
 import { DomainError } from "@/lib/domain/errors";
 import { triggerWithKey } from "@/lib/domain/keys";

@@ -1,7 +1,7 @@
 // GET /api/v1/orgs/{org_id}/executions/{id}
-import { v1Dialect } from "@/lib/api/dialects/v1";
+import { v1Dialect } from "@/lib/api/console/dialect";
 import { orgRoute } from "@/lib/api/route";
-import { uuidParam } from "@/lib/api/schemas/common";
+import { uuidParam } from "@/lib/api/ids";
 import { executionBody } from "@/lib/api/unstract/format";
 import { getExecution } from "@/lib/domain/execution-history";
 

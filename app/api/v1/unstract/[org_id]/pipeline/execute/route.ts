@@ -1,8 +1,8 @@
 // POST /api/v1/unstract/{org_id}/pipeline/execute/ {pipeline_id, execution_id?}
 import { parseJsonBody } from "@/lib/api/body";
-import { v1Dialect } from "@/lib/api/dialects/v1";
+import { v1Dialect } from "@/lib/api/unstract/dialect";
 import { orgRoute } from "@/lib/api/route";
-import { executeRequest } from "@/lib/api/schemas/pipelines";
+import { executeRequest } from "@/lib/api/unstract/schemas";
 import { pipelineBody } from "@/lib/api/unstract/format";
 import { DomainError, invalid } from "@/lib/domain/errors";
 import { executePipeline } from "@/lib/domain/executions";

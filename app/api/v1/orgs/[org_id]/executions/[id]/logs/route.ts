@@ -1,9 +1,9 @@
 // GET /api/v1/orgs/{org_id}/executions/{id}/logs?after=<line id> — lines after the last one seen.
 import { parseQuery } from "@/lib/api/body";
-import { v1Dialect } from "@/lib/api/dialects/v1";
+import { v1Dialect } from "@/lib/api/console/dialect";
 import { orgRoute } from "@/lib/api/route";
-import { uuidParam } from "@/lib/api/schemas/common";
-import { logsQuery } from "@/lib/api/schemas/console";
+import { uuidParam } from "@/lib/api/ids";
+import { logsQuery } from "@/lib/api/console/schemas-org";
 import { executionLogLines } from "@/lib/domain/execution-history";
 
 export const GET = orgRoute<{ org_id: string; id: string }>(v1Dialect, async ({ req, db, principal, params }) => {

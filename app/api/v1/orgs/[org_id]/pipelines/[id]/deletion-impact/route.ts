@@ -1,7 +1,7 @@
 // GET /api/v1/orgs/{org_id}/pipelines/{id}/deletion-impact — what a delete removes, what stays.
-import { v1Dialect } from "@/lib/api/dialects/v1";
+import { v1Dialect } from "@/lib/api/console/dialect";
 import { orgRoute } from "@/lib/api/route";
-import { uuidParam } from "@/lib/api/schemas/common";
+import { uuidParam } from "@/lib/api/ids";
 import { deletionImpact } from "@/lib/domain/deletion-impact";
 
 export const GET = orgRoute<{ org_id: string; id: string }>(v1Dialect, async ({ db, principal, params }) => {

@@ -1,6 +1,6 @@
 // GET /api/v1/orgs/{org_id}/resources/{id}/usage — the pipelines whose jobs use a connection,
 // asked before deleting it (their runs would then fail at those jobs).
-import { v1Dialect } from "@/lib/api/dialects/v1";
+import { v1Dialect } from "@/lib/api/console/dialect";
 import { orgRoute } from "@/lib/api/route";
 import { resourceUsage } from "@/lib/domain/resource-usage";
 

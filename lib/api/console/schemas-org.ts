@@ -1,5 +1,5 @@
 // Query schemas of the org-level routes the console reads (executions, logs, audit).
-import { z } from "./messages";
+import { z } from "../messages";
 
 const limit = (max: number, fallback: number) =>
   z
