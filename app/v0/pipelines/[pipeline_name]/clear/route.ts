@@ -4,7 +4,7 @@ import { parseJsonBody } from "@/lib/api/body";
 import { storageDialect } from "@/lib/api/storage/dialect";
 import { orgRoute } from "@/lib/api/route";
 import { clearStorageRequest } from "@/lib/api/storage/schemas";
-import { clearMessage } from "@/lib/api/storage/format";
+import { clearAcceptedBody } from "@/lib/api/storage/format";
 import { onNamedPipeline } from "@/lib/api/storage/pipeline";
 import { requestStorageClear } from "@/lib/domain/storage";
 
@@ -14,5 +14,5 @@ export const POST = orgRoute<{ pipeline_name: string }>(storageDialect, async ({
   const { pipeline, started } = await onNamedPipeline(db, principal, name, () =>
     requestStorageClear(db, principal, name, body.reason ?? null),
   );
-  return Response.json({ message: clearMessage(pipeline, started) }, { status: 202 });
+  return Response.json(clearAcceptedBody(pipeline, started), { status: 202 });
 });

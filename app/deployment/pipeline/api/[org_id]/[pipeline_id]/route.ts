@@ -2,6 +2,7 @@
 import { uuidParam } from "@/lib/api/ids";
 import { bearerOf } from "@/lib/api/principal";
 import { v1Dialect } from "@/lib/api/unstract/dialect";
+import { triggerBody } from "@/lib/api/unstract/format";
 import { publicRoute } from "@/lib/api/route";
 import { DomainError } from "@/lib/domain/errors";
 import { triggerWithKey } from "@/lib/domain/keys";
@@ -12,8 +13,5 @@ export const POST = publicRoute<{ org_id: string; pipeline_id: string }>(v1Diale
   const key = bearerOf(req) || null;
   if (key) uuidParam(params.pipeline_id, pipelineNotFound);
   const { pipeline, execution } = await triggerWithKey(db, params.org_id, params.pipeline_id, key);
-  return Response.json({
-    message: `Triggered Pipeline(${pipeline.id}) (name: ${pipeline.name})`,
-    execution_id: execution.id,
-  });
+  return Response.json(triggerBody(pipeline, execution));
 }, pipelineNotFound);

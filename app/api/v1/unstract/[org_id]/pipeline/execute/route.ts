@@ -4,7 +4,7 @@ import { uuidOrNull } from "@/lib/api/ids";
 import { v1Dialect } from "@/lib/api/unstract/dialect";
 import { orgRoute } from "@/lib/api/route";
 import { executeRequest } from "@/lib/api/unstract/schemas";
-import { pipelineBody } from "@/lib/api/unstract/format";
+import { executeBody } from "@/lib/api/unstract/format";
 import { DomainError, invalid } from "@/lib/domain/errors";
 import { executePipeline } from "@/lib/domain/executions";
 import { withDetails } from "@/lib/domain/pipelines";
@@ -18,16 +18,5 @@ export const POST = orgRoute(v1Dialect, async ({ req, db, principal }) => {
     throw error instanceof DomainError && error.code === "not_found" ? invalidId() : error;
   });
   const [pipeline] = await withDetails(db, [started.pipeline]);
-  const execution = started.execution;
-  return Response.json({
-    pipeline: pipeline ? pipelineBody(pipeline) : null,
-    execution: {
-      workflow_id: execution.pipelineId,
-      execution_id: execution.id,
-      execution_status: execution.status,
-      log_id: execution.id,
-      error: execution.errorMessage,
-      result: null,
-    },
-  });
+  return Response.json(executeBody(pipeline, started.execution));
 });
