@@ -145,7 +145,8 @@ async function servedRoutes(): Promise<RouteFile[]> {
 async function parsedSchemas(file: string) {
   const source = fs.readFileSync(file, "utf8");
   const modules = new Map<string, string>();
-  for (const [, names = "", from = ""] of source.matchAll(/import \{([^}]+)\} from "(@\/lib\/api\/schemas\/[\w-]+)"/g)) {
+  // Schema modules: a surface's schemas.ts or schemas-*.ts, or lib/api/common-schemas.ts.
+  for (const [, names = "", from = ""] of source.matchAll(/import \{([^}]+)\} from "(@\/lib\/api\/(?:[\w-]+\/)?(?:common-)?schemas(?:-[\w-]+)?)"/g)) {
     for (const name of names.split(",").map((n) => n.trim()).filter((n) => n && !n.startsWith("type "))) modules.set(name, from);
   }
   const blocks = [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)];
