@@ -23,7 +23,7 @@ import { GET as listPipelines, POST as createPipeline } from "@/app/api/v1/unstr
 import { POST as trigger } from "@/app/deployment/pipeline/api/[org_id]/[pipeline_id]/route";
 import { authLabel, fieldsOf, groupByTag, type OpenApiDocument as ViewDocument } from "@/components/api-reference/openapi-view";
 import type { OpenApiDocument } from "@/lib/api/openapi/document";
-import { apiOperations } from "@/lib/api/openapi/operations";
+import { apiOperations } from "@/lib/api/openapi/surfaces";
 import { getDb } from "@/db/client";
 import { createPipeline as createPipelineInDomain } from "@/lib/domain/pipelines";
 import { call, type Answer, type Handler } from "./support/http";

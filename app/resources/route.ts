@@ -1,8 +1,9 @@
 // GET /resources (live resources of the caller's org, ?skip=&limit= ≤ 50, newest first) and
 // POST /resources (create → 201). §4: a personal token or the session; the org is the caller's.
-import { resourceBody, resourceQuery, resourcesDialect } from "@/lib/api/dialects/resources";
+import { resourceBody, resourceQuery, resourcesDialect } from "@/lib/api/resources/dialect";
 import { orgRoute } from "@/lib/api/route";
-import { createResourceRequest, listResourcesQuery, resourceJson } from "@/lib/api/schemas/resources";
+import { resourceJson } from "@/lib/api/resources/format";
+import { createResourceRequest, listResourcesQuery } from "@/lib/api/resources/schemas";
 import { createResource, listResources } from "@/lib/domain/resources";
 
 export const GET = orgRoute(resourcesDialect, async ({ req, db, principal }) => {

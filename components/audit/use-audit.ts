@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { apiGet, orgPath } from "@/components/api-client";
 import { pipelineQuery } from "@/components/pipelines/use-pipelines";
 import { queryKeys } from "@/components/query-keys";
-import type { auditEventResponse, auditListResponse } from "@/lib/api/schemas/responses";
+import type { auditEventResponse, auditListResponse } from "@/lib/api/console/responses-org";
 
 export type AuditEvent = z.infer<typeof auditEventResponse>;
 type AuditList = z.infer<typeof auditListResponse>;

@@ -6,7 +6,8 @@ import type { z } from "zod";
 import { apiDelete, apiGet, apiPost, orgPath } from "@/components/api-client";
 import { usePollWhenOffline } from "@/components/live/live-events";
 import { queryKeys } from "@/components/query-keys";
-import type { resourceResponse, resourceUsageResponse } from "@/lib/api/schemas/responses";
+import type { resourceUsageResponse } from "@/lib/api/console/responses-org";
+import type { resourceResponse } from "@/lib/api/resources/responses";
 
 export type Resource = z.infer<typeof resourceResponse>;
 export type ResourceUsage = z.infer<typeof resourceUsageResponse>;

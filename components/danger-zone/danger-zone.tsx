@@ -8,7 +8,7 @@ import { useRunningExecutions } from "@/components/executions/use-executions";
 import { CHANGE_REFUSED, canChangePipeline } from "@/components/pipelines/permissions";
 import { ClearStorage } from "@/components/storage/clear-storage";
 import { ErrorNotice, Loading } from "@/components/ui/status";
-import type { PipelineResponse } from "@/lib/api/schemas/responses";
+import type { PipelineResponse } from "@/lib/api/unstract/responses";
 import { ActionWithReason } from "./action-with-reason";
 import { PauseAction } from "./pause-action";
 

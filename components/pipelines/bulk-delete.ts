@@ -7,6 +7,7 @@ import type { Decommission } from "@/components/wizard/use-decommission";
 import type { DeletionImpact } from "@/components/wizard/use-deletion-impact";
 import { canChangePipeline } from "./permissions";
 import type { SelectedPipeline } from "./types";
+import { LIVE_DECOMMISSION_STATES } from "@/lib/vocabulary";
 
 export const NOT_OWNER = "You are not its owner.";
 export const DELETE_OWN_ONLY = "You can delete only the pipelines you own.";
@@ -116,7 +117,7 @@ export function deletionSummary(states: readonly OutcomeState[]): { text: string
   const tally = (state: OutcomeState) => states.filter((s) => s === state).length;
   const total = states.length;
   const done = tally("done");
-  const underWay = states.filter((s) => s === "pausing" || s === "stopping" || s === "clearing" || s === "deleting" || s === "loading").length;
+  const underWay = states.filter((s) => s === "loading" || (LIVE_DECOMMISSION_STATES as readonly string[]).includes(s)).length;
   const others = [
     [tally("refused"), "refused"],
     [tally("failed"), "failed"],

@@ -1,6 +1,6 @@
 // Reading a configuration file chosen on /pipelines/new, in the browser: what it is, or in plain
 // words why it is not something Sluice can import, before anything is sent.
-import { pipelineConfigDocument, type PipelineConfigDocument } from "@/lib/api/schemas/decommission";
+import { pipelineConfigDocument, type PipelineConfigDocument } from "@/lib/api/console/schemas-decommission";
 import { CONFIG_FORMAT } from "./config-document";
 
 /** Far above any real configuration (50 jobs at most), low enough to read without a pause. */

@@ -5,7 +5,7 @@
 import { useState, type FormEvent } from "react";
 import { FieldError, FormError } from "@/components/ui/status";
 import { TextField } from "@/components/ui/text-field";
-import { createPipelineRequest } from "@/lib/api/schemas/pipelines";
+import { createPipelineRequest } from "@/lib/api/unstract/schemas";
 import { PIPELINE_TYPES, type PipelineType as PipelineTypeName } from "@/lib/vocabulary";
 import { apiFieldErrors, zodFieldErrors, type FieldErrors } from "./form-issues";
 import { JobsFields, type JobDraft } from "./jobs-fields";

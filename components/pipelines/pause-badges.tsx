@@ -26,7 +26,7 @@ export function DeletingBadge({ pipeline }: { org: string; pipeline: Pick<Pipeli
       data-testid="deleting-badge"
       data-state={state}
     >
-      Being deleted: {STATE_WORDS[state] ?? state}
+      Being deleted: {state ? STATE_WORDS[state] : ""}
       <span className="sr-only"> ({pipeline.pipeline_name}); see its progress</span>
     </Link>
   );

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import type { Me } from "@/components/console/use-me";
 import { FieldError, FormError } from "@/components/ui/status";
 import { TextField } from "@/components/ui/text-field";
-import { patchPipelineRequest, type PatchPipelineRequest } from "@/lib/api/schemas/pipelines";
+import { patchPipelineRequest, type PatchPipelineRequest } from "@/lib/api/unstract/schemas";
 import { PIPELINE_TYPES, type PipelineType as PipelineTypeName } from "@/lib/vocabulary";
 import { apiFieldErrors, zodFieldErrors, type FieldErrors } from "./form-issues";
 import { LazyCronEditor } from "./lazy-cron-editor";

@@ -1,19 +1,8 @@
 // The response shapes the pipeline pages read, from the API's own zod schemas (types only:
 // the schemas module pulls in server code, so nothing of it may reach the browser bundle).
 import type { z } from "zod";
-import type {
-  createdPipelineResponse,
-  executionLogsResponse,
-  keyResponse,
-  orgExecutionListResponse,
-  orgExecutionResponse,
-  pipelineListResponse,
-  pipelineResponse,
-  executionListResponse,
-  executionResponse,
-  sharingResponse,
-  executeResponse,
-} from "@/lib/api/schemas/responses";
+import type { executionLogsResponse, orgExecutionListResponse, orgExecutionResponse } from "@/lib/api/console/responses-org";
+import type { createdPipelineResponse, keyResponse, pipelineListResponse, pipelineResponse, executionListResponse, executionResponse, sharingResponse, executeResponse } from "@/lib/api/unstract/responses";
 
 export type Pipeline = z.infer<typeof pipelineResponse>;
 export type PipelineList = z.infer<typeof pipelineListResponse>;

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import { apiPost, orgPath } from "@/components/api-client";
 import { queryKeys } from "@/components/query-keys";
-import type { importedPipelineResponse } from "@/lib/api/schemas/responses";
+import type { importedPipelineResponse } from "@/lib/api/console/responses-decommission";
 import type { ConfigSnapshot } from "./config-document";
 
 export type ImportedPipeline = z.infer<typeof importedPipelineResponse>;

@@ -5,7 +5,7 @@ import { apiGet, apiPatch, apiPost, pipelinesPath } from "@/components/api-clien
 import { usePollWhenOffline } from "@/components/live/live-events";
 import { queryKeys } from "@/components/query-keys";
 import { retryUnlessMissing } from "@/components/query-retry";
-import type { CreatePipelineRequest, PatchPipelineRequest } from "@/lib/api/schemas/pipelines";
+import type { CreatePipelineRequest, PatchPipelineRequest } from "@/lib/api/unstract/schemas";
 import type { CreatedPipeline, ExecuteAnswer, Pipeline, PipelineList } from "./types";
 
 export const PAGE_SIZE = 50;

@@ -2,6 +2,7 @@
 // can say why before anyone clicks. The server checks every one of them again. (Who may clear:
 // canChangePipeline in components/pipelines/permissions.ts.)
 import { CHANGE_REFUSED } from "@/components/pipelines/permissions";
+import type { StorageStatus } from "@/lib/vocabulary";
 
 export const CLEAR_REASONS = {
   waitForRuns: "Wait for or stop the running executions to clear its storage.",
@@ -13,7 +14,7 @@ export const CLEAR_REASONS = {
 /** Why the storage cannot be cleared now, or null when it can. */
 export function clearBlockedReason(input: {
   canChange: boolean;
-  storageStatus: "Cleared" | "InUse" | "Clearing";
+  storageStatus: StorageStatus;
   /** Pending or executing runs; null while unknown. */
   running: number | null;
 }): string | null {

@@ -11,10 +11,11 @@ import { clearBlockedReason } from "./clear-rules";
 import { formatBytes, formatCount } from "@/components/format";
 import { StorageProgress } from "./storage-progress";
 import { useClearStorage, useStorageProgress } from "./use-storage";
+import type { StorageStatus } from "@/lib/vocabulary";
 
 interface ClearStorageProps {
   org: string;
-  pipeline: { id: string; name: string; storageStatus: "Cleared" | "InUse" | "Clearing" };
+  pipeline: { id: string; name: string; storageStatus: StorageStatus };
   canChange: boolean;
   /** Pending or executing runs of the pipeline; null while unknown. */
   running: number | null;

@@ -1,5 +1,7 @@
 // Numbers of a storage clear as a person reads them: percent and the time left (counts and sizes:
 // components/format.ts).
+import type { StorageStatus } from "@/lib/vocabulary";
+
 /** 75 → "1 min 15 s"; rounded up so "0 s" is never promised while work is left. */
 export function formatDuration(seconds: number): string {
   const s = Math.max(1, Math.ceil(seconds));
@@ -10,7 +12,7 @@ export function formatDuration(seconds: number): string {
 }
 
 export interface ClearProgress {
-  status: "Cleared" | "InUse" | "Clearing";
+  status: StorageStatus;
   doneRows: number;
   totalRows: number;
   doneBytes: number;

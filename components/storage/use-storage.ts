@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { apiGet, apiPost } from "@/components/api-client";
 import { usePollWhenOffline, type StorageProgressEvent } from "@/components/live/live-events";
 import { queryKeys } from "@/components/query-keys";
-import type { storagePipelineResponse } from "@/lib/api/schemas/responses";
+import type { storagePipelineResponse } from "@/lib/api/storage/responses";
 import { currentProgress, type ClearProgress } from "./progress-math";
 
 export type StoragePipeline = z.infer<typeof storagePipelineResponse>;

@@ -1,12 +1,16 @@
-// A decommission's steps as the console names them.
-export const PLAN_STEPS = [
-  { step: "pausing", name: "Pause" },
-  { step: "stopping", name: "Stop runs" },
-  { step: "clearing", name: "Clear storage" },
-  { step: "deleting", name: "Delete" },
-] as const;
+// A decommission's steps and states as the console names them (the values: lib/vocabulary.ts).
+import { DECOMMISSION_STEPS, type DecommissionState, type DecommissionStepName } from "@/lib/vocabulary";
 
-export const STATE_WORDS: Record<string, string> = {
+const STEP_NAMES: Record<DecommissionStepName, string> = {
+  pausing: "Pause",
+  stopping: "Stop runs",
+  clearing: "Clear storage",
+  deleting: "Delete",
+};
+
+export const PLAN_STEPS = DECOMMISSION_STEPS.map((step) => ({ step, name: STEP_NAMES[step] }));
+
+export const STATE_WORDS: Record<DecommissionState, string> = {
   pausing: "Pausing",
   stopping: "Stopping runs",
   clearing: "Clearing storage",

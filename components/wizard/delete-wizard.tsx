@@ -18,10 +18,11 @@ import { usePipeline } from "@/components/pipelines/use-pipelines";
 import { useStorageProgress } from "@/components/storage/use-storage";
 import { ErrorNotice, Loading } from "@/components/ui/status";
 import { showToast } from "@/components/ui/toast";
-import type { PipelineResponse } from "@/lib/api/schemas/responses";
+import type { PipelineResponse } from "@/lib/api/unstract/responses";
 import { ConfirmStep } from "./confirm-step";
 import { DecommissionProgress } from "./decommission-progress";
 import { STATE_WORDS } from "./decommission-steps";
+import type { DecommissionStepName } from "@/lib/vocabulary";
 import { ImpactStep } from "./impact-step";
 import { RunningExecutions } from "./running-executions";
 import { isUnderWay, useDecommission, type Decommission } from "./use-decommission";
@@ -198,7 +199,7 @@ function LoadedSteps({ me, step, detail, impact, runs, previous, headingRef, onS
       </p>
       {previous && (previous.state === "cancelled" || previous.state === "failed") && (
         <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-warn" data-testid="previous-decommission">
-          A deletion started by {previous.started_by} was {previous.state} at “{STATE_WORDS[previous.steps.find((s) => s.status === "cancelled")?.step ?? ""] ?? "its start"}”
+          A deletion started by {previous.started_by} was {previous.state} at “{stepWhereItStopped(previous)}”
           {previous.error ? `: ${previous.error}` : ""}. The pipeline stays paused until someone resumes it.
         </p>
       )}
@@ -259,4 +260,10 @@ function LoadedSteps({ me, step, detail, impact, runs, previous, headingRef, onS
       </div>
     </div>
   );
+}
+
+/** The step a cancelled or failed decommission stopped at, as the console names it. */
+function stepWhereItStopped(plan: { steps: { step: DecommissionStepName; status: string }[] }): string {
+  const step = plan.steps.find((s) => s.status === "cancelled")?.step;
+  return step ? STATE_WORDS[step] : "its start";
 }

@@ -5,12 +5,13 @@ import type { z } from "zod";
 import { apiDelete, apiGet, apiPost, ApiError, orgPath } from "@/components/api-client";
 import { usePollWhenOffline } from "@/components/live/live-events";
 import { queryKeys } from "@/components/query-keys";
-import type { bulkDecommissionResponse, decommissionResponse } from "@/lib/api/schemas/responses";
+import type { bulkDecommissionResponse, decommissionResponse } from "@/lib/api/console/responses-decommission";
+import { LIVE_DECOMMISSION_STATES } from "@/lib/vocabulary";
 
 export type Decommission = z.infer<typeof decommissionResponse>;
 export type BulkDecommission = z.infer<typeof bulkDecommissionResponse>;
 
-const LIVE = new Set(["pausing", "stopping", "clearing", "deleting"]);
+const LIVE = new Set<string>(LIVE_DECOMMISSION_STATES);
 export const isUnderWay = (plan: Pick<Decommission, "state"> | null | undefined): boolean => !!plan && LIVE.has(plan.state);
 
 /** The phrase the server asks for to delete `n` pipelines at once. */

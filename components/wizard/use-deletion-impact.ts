@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { apiGet, orgPath } from "@/components/api-client";
 import { queryKeys } from "@/components/query-keys";
 import { retryUnlessMissing } from "@/components/query-retry";
-import type { deletionImpactResponse } from "@/lib/api/schemas/responses";
+import type { deletionImpactResponse } from "@/lib/api/console/responses-org";
 
 export type DeletionImpact = z.infer<typeof deletionImpactResponse>;
 

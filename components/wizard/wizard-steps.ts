@@ -2,6 +2,7 @@
 // configuration), optionally pause and drain or stop runs, then type the name. The server's
 // decommission then pauses, stops, clears and deletes by itself, whatever was done here.
 import { CHANGE_REFUSED } from "@/components/pipelines/permissions";
+import type { StorageStatus } from "@/lib/vocabulary";
 
 export const STEPS = [
   { number: 1, name: "What goes" },
@@ -21,7 +22,7 @@ export interface WizardState {
   active: boolean;
   /** Pending or executing runs; null while unknown. */
   running: number | null;
-  storageStatus: "Cleared" | "InUse" | "Clearing";
+  storageStatus: StorageStatus;
 }
 
 /** Step 2 is done when the pipeline is paused and nothing runs; the others are never "done". */

@@ -5,7 +5,7 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { describe, expect, it } from "vitest";
-import { DATABASE_FAILURE, maestroDialect } from "@/lib/api/dialects/maestro";
+import { DATABASE_FAILURE, maestroDialect } from "@/lib/api/maestro/dialect";
 
 async function failureOf(run: () => Promise<unknown>): Promise<unknown> {
   try {

@@ -1,7 +1,7 @@
 // §4 resources: create, list (skip/limit ≤ 50, newest first), get; who may call them and the
 // {"detail": ...} errors of the dialect. Deleted resources are never listed nor found.
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ResourceJson } from "@/lib/api/schemas/resources";
+import type { ResourceJson } from "@/lib/api/resources/format";
 import { makeOrg, type TestOrg } from "../support/fixtures";
 import { call, sessionCookie } from "../support/http";
 import { createResourceVia, deleteVia, getVia, ISO_RE, listVia, makeResource, NO_SUCH_ID, OBJECT_ID_RE, routes } from "./support";

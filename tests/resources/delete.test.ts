@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb, listen } from "@/db/client";
 import { EVENTS_CHANNEL } from "@/lib/domain/events";
-import type { ResourceJson } from "@/lib/api/schemas/resources";
+import type { ResourceJson } from "@/lib/api/resources/format";
 import { makeOrg, type TestOrg } from "../support/fixtures";
 import { sessionCookie } from "../support/http";
 import { deleteVia, makeResource, NO_SUCH_ID, stateOf, waitFor, type Caller } from "./support";

@@ -4,7 +4,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import { expect } from "vitest";
 import { getDb } from "@/db/client";
 import { auditEvents, outboxMessages, resources, wrapperLogs, wrappers } from "@/db/schema";
-import type { ResourceJson } from "@/lib/api/schemas/resources";
+import type { ResourceJson } from "@/lib/api/resources/format";
 import { GET as listRoute, POST as createRoute } from "@/app/resources/route";
 import { DELETE as deleteRoute, GET as getRoute } from "@/app/resources/[id]/route";
 import { call, type Answer, type CallOptions } from "../support/http";

@@ -3,7 +3,7 @@
 // (InvalidStorageStatusTransition is guarded by the clear's own checks) are checked here.
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { storageDialect } from "@/lib/api/dialects/storage";
+import { storageDialect } from "@/lib/api/storage/dialect";
 import { DomainError } from "@/lib/domain/errors";
 import { cannotStartWhileClearing } from "@/lib/domain/executions";
 import { assertStorageTransition, unknownPipelineName } from "@/lib/domain/storage";

@@ -1,9 +1,9 @@
 // POST /platform/pipeline {id?, name, description?, cron?, jobs: [{name, source, destination?, config?}]}
 import { parseJsonBody } from "@/lib/api/body";
-import { pipelineData } from "@/lib/api/maestro/format";
+import { pipelineAnswer } from "@/lib/api/maestro/format";
 import { uuidOf } from "@/lib/api/maestro/ids";
 import { assertCustomer, maestroRoute } from "@/lib/api/maestro/route";
-import { createPipelineRequest } from "@/lib/api/schemas/maestro";
+import { createPipelineRequest } from "@/lib/api/maestro/schemas";
 import { createPipeline, jobsOfPipelines } from "@/lib/domain/pipelines";
 
 export const POST = maestroRoute(async ({ req, db, principal }) => {
@@ -22,5 +22,5 @@ export const POST = maestroRoute(async ({ req, db, principal }) => {
     })),
   });
   const jobs = await jobsOfPipelines(db, principal.orgId, [pipeline.id]);
-  return Response.json({ status: true, data: pipelineData(pipeline, jobs.get(pipeline.id) ?? []) }, { status: 201 });
+  return Response.json(pipelineAnswer(pipeline, jobs.get(pipeline.id) ?? []), { status: 201 });
 });

@@ -2,7 +2,7 @@
 import { parseQuery } from "@/lib/api/body";
 import { pipelineListItem } from "@/lib/api/maestro/format";
 import { maestroRoute } from "@/lib/api/maestro/route";
-import { listPipelinesQuery } from "@/lib/api/schemas/maestro";
+import { listPipelinesQuery } from "@/lib/api/maestro/schemas";
 import { jobsOfPipelines, listPipelines } from "@/lib/domain/pipelines";
 
 export const GET = maestroRoute(async ({ req, db, principal }) => {

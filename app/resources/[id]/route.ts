@@ -1,8 +1,9 @@
 // GET /resources/{id} and DELETE /resources/{id} (seed 003: org admins; soft delete, wrapper
 // stopped, `resource_deleted` published through the outbox → 200 {"id", "deleted": true}).
-import { resourceBody, resourceQuery, resourcesDialect } from "@/lib/api/dialects/resources";
+import { resourceBody, resourceQuery, resourcesDialect } from "@/lib/api/resources/dialect";
 import { orgRoute } from "@/lib/api/route";
-import { deleteResourceRequest, resourceJson } from "@/lib/api/schemas/resources";
+import { resourceDeletedJson, resourceJson } from "@/lib/api/resources/format";
+import { deleteResourceRequest } from "@/lib/api/resources/schemas";
 import { deleteResource, getResource } from "@/lib/domain/resources";
 
 type Params = { id: string };
@@ -15,5 +16,5 @@ export const DELETE = orgRoute<Params>(resourcesDialect, async ({ req, db, princ
   const query = resourceQuery(req, deleteResourceRequest);
   const body = await resourceBody(req, deleteResourceRequest);
   const result = await deleteResource(db, principal, params.id, body.reason ?? query.reason);
-  return Response.json({ id: result.id, deleted: result.deleted });
+  return Response.json(resourceDeletedJson(result));
 });

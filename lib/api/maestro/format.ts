@@ -1,10 +1,24 @@
-// The bodies of §2, from domain objects. Maestro writes pipeline ids with "_" in what it
-// answers (data.id, job_id); pipeline_id fields echo what the client sent.
+// The bodies of §2, from domain objects, typed by the response schemas they are documented with.
+// Maestro writes pipeline ids with "_" in what it answers (data.id, job_id); pipeline_id fields
+// echo what the client sent.
+import type { z } from "zod";
 import type { Execution } from "@/lib/domain/executions";
 import type { Job, Pipeline, PipelineDetails } from "@/lib/domain/pipelines";
 import { underscored } from "./ids";
+import type {
+  maestroActionAnswer,
+  maestroDeletedAnswer,
+  maestroExecuteAnswer,
+  maestroJobResponse,
+  maestroPipelineAnswer,
+  maestroPipelineListItem,
+  maestroPipelineResponse,
+  maestroRunResponse,
+} from "./responses";
 
-export type MaestroStatus = "active" | "paused" | "error";
+type MaestroPipeline = z.infer<typeof maestroPipelineResponse>;
+type MaestroRun = z.infer<typeof maestroRunResponse>;
+export type MaestroStatus = MaestroPipeline["status"];
 
 /** Paused is §1's `active: false`; "error" is an active pipeline whose last run failed. */
 export function maestroStatus(p: Pick<Pipeline, "active" | "lastRunStatus">): MaestroStatus {
@@ -12,7 +26,7 @@ export function maestroStatus(p: Pick<Pipeline, "active" | "lastRunStatus">): Ma
   return p.lastRunStatus === "FAILURE" ? "error" : "active";
 }
 
-export function jobBody(pipelineId: string, job: Job) {
+export function jobBody(pipelineId: string, job: Job): z.infer<typeof maestroJobResponse> {
   return {
     id: job.id,
     job_id: `${underscored(pipelineId)}_${job.position}`,
@@ -23,7 +37,7 @@ export function jobBody(pipelineId: string, job: Job) {
   };
 }
 
-export function pipelineData(p: Pipeline, jobs: Job[]) {
+export function pipelineData(p: Pipeline, jobs: Job[]): MaestroPipeline {
   return {
     id: underscored(p.id),
     name: p.name,
@@ -38,7 +52,7 @@ export function pipelineData(p: Pipeline, jobs: Job[]) {
 }
 
 /** One entry of GET /platform/pipelines, in the shape Maestro lists pipelines. */
-export function pipelineListItem(p: PipelineDetails, jobs: Job[]) {
+export function pipelineListItem(p: PipelineDetails, jobs: Job[]): z.infer<typeof maestroPipelineListItem> {
   return {
     pipeline_id: underscored(p.id),
     customer_id: p.orgId,
@@ -55,7 +69,7 @@ export function pipelineListItem(p: PipelineDetails, jobs: Job[]) {
 }
 
 // A run's status in Maestro's words (SUCCESS, FAILED, RUNNING as its documents show them).
-const runStatus: Record<Execution["status"], string> = {
+const runStatus: Record<Execution["status"], MaestroRun["last_status"]> = {
   PENDING: "QUEUED",
   EXECUTING: "RUNNING",
   COMPLETED: "SUCCESS",
@@ -65,7 +79,7 @@ const runStatus: Record<Execution["status"], string> = {
 
 const time = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function runBody(run: Execution, written: { pipelineId: string; runId: string }) {
+export function runBody(run: Execution, written: { pipelineId: string; runId: string }): MaestroRun {
   return {
     pipeline_run_id: written.runId,
     pipeline_id: written.pipelineId,
@@ -82,4 +96,22 @@ export function runBody(run: Execution, written: { pipelineId: string; runId: st
     attempts: run.attempts,
     execution_time: run.executionTime,
   };
+}
+
+/** `{status: true, data}`: a pipeline with its jobs (create, retrieve). */
+export function pipelineAnswer(p: Pipeline, jobs: Job[]): z.infer<typeof maestroPipelineAnswer> {
+  return { status: true, data: pipelineData(p, jobs) };
+}
+
+/** A pause or unpause done: `pipeline_id` as the request wrote it. */
+export function actionAnswer(message: string, pipelineId: string): z.infer<typeof maestroActionAnswer> {
+  return { status: true, data: { message, pipeline_id: pipelineId } };
+}
+
+export function executeAnswer(pipelineId: string, runId: string): z.infer<typeof maestroExecuteAnswer> {
+  return { status: true, data: { message: "Pipeline execution triggered successfully", pipeline_id: pipelineId, run_id: runId } };
+}
+
+export function deletedAnswer(pipelineId: string): z.infer<typeof maestroDeletedAnswer> {
+  return { pipeline_id: pipelineId, status: "PIPELINE_DELETED" };
 }

@@ -1,12 +1,11 @@
 // Maestro writes uuids with "_" (1b33ad2f_33d3_...) as often as with "-": both name the same
 // record. Answers echo an id the way the client wrote it, so a script can match its own value.
 import { DomainError } from "@/lib/domain/errors";
-import { isUuid } from "@/lib/domain/ids";
+import { uuidOrNull } from "../ids";
 
-/** The uuid an id names, written with "-" or "_"; null when it names none. */
+/** The uuid an id names, written with "-" or "_"; null when it names none (lib/api/ids.ts's rule). */
 export function uuidOf(written: string): string | null {
-  const id = written.trim().replace(/_/g, "-").toLowerCase();
-  return isUuid(id) ? id : null;
+  return uuidOrNull(written.trim().replace(/_/g, "-").toLowerCase());
 }
 
 /** How Maestro writes our ids in its own answers (`data.id`, `job_id`). */

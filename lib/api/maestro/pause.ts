@@ -1,7 +1,8 @@
 // POST /platform/pipeline/pause and /unpause: one handler, the domain's one pause flag.
 import { setPipelineActive } from "@/lib/domain/pipelines";
 import { parseJsonBody } from "../body";
-import { pipelineActionRequest } from "../schemas/maestro";
+import { pipelineActionRequest } from "./schemas";
+import { actionAnswer } from "./format";
 import { onPipeline } from "./ids";
 import { assertCustomer, maestroRoute } from "./route";
 
@@ -12,6 +13,6 @@ export function pauseRoute(active: boolean) {
     assertCustomer(principal, body.customer_id);
     // Already in that state: the domain refuses with PipelineAlreadyPaused / PipelineNotPaused.
     await onPipeline(body.pipeline_id, (id) => setPipelineActive(db, principal, id, active, body.reason ?? null));
-    return Response.json({ status: true, data: { message, pipeline_id: body.pipeline_id } });
+    return Response.json(actionAnswer(message, body.pipeline_id));
   });
 }

@@ -5,7 +5,7 @@ import type { NextRequest } from "next/server";
 import type { Queryable } from "@/db/client";
 import { DomainError } from "@/lib/domain/errors";
 import type { Principal } from "@/lib/domain/principal";
-import { maestroDialect } from "../dialects/maestro";
+import { maestroDialect } from "./dialect";
 import { resolvePrincipal } from "../principal";
 import { publicRoute, type OrgArgs } from "../route";
 

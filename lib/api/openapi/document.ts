@@ -1,11 +1,10 @@
-// The OpenAPI 3.1 document: the operations of ./operations.ts, their schemas converted by zod to
+// The OpenAPI 3.1 document: the operations of ./surfaces.ts, their schemas converted by zod to
 // JSON Schema 2020-12 (the dialect of OpenAPI 3.1), named schemas in components.schemas.
 import "server-only";
 import { z } from "zod";
 import { VERSION } from "@/lib/version";
-import { requestComponents, responseComponents } from "./components";
-import { apiOperations, type DocumentSettings } from "./operations";
-import type { AuthKind, Operation, ResponseSpec, Tag } from "./types";
+import { apiOperations, requestComponents, responseComponents } from "./surfaces";
+import type { AuthKind, DocumentSettings, Operation, ResponseSpec, Tag } from "./types";
 
 type Json = Record<string, unknown>;
 type Io = "input" | "output";

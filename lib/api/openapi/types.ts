@@ -1,6 +1,12 @@
 // The shape of one documented operation: data that the generator turns into OpenAPI 3.1.
 import type { z } from "zod";
 
+/** What the document states of this server's own settings. */
+export interface DocumentSettings {
+  /** MIN_SCHEDULE_INTERVAL_SECONDS of this server. */
+  minScheduleIntervalSeconds: number;
+}
+
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
 
 /**

@@ -1,10 +1,13 @@
 // The pipeline as §3 shows it: its storage status and, once a clear has started, its progress.
+// Typed by the response schemas they are documented with.
+import type { z } from "zod";
 import type { Pipeline } from "@/lib/domain/pipelines";
 import type { StorageProgress } from "@/lib/domain/storage";
+import type { clearAcceptedResponse, storagePipelineResponse, storageProgressResponse } from "./responses";
 
 const time = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function progressBody(progress: StorageProgress) {
+export function progressBody(progress: StorageProgress): z.infer<typeof storageProgressResponse> {
   const finished = progress.finishedAt !== null;
   const percent = progress.totalRows > 0 ? Math.round((progress.doneRows / progress.totalRows) * 1000) / 10 : finished ? 100 : 0;
   return {
@@ -19,7 +22,7 @@ export function progressBody(progress: StorageProgress) {
 }
 
 /** `storage_status_details` is the current clear's progress, or the last one's; null if never cleared. */
-export function storagePipelineBody(p: Pipeline, progress: StorageProgress | null) {
+export function storagePipelineBody(p: Pipeline, progress: StorageProgress | null): z.infer<typeof storagePipelineResponse> {
   return {
     id: p.id,
     name: p.name,
@@ -35,9 +38,14 @@ export function storagePipelineBody(p: Pipeline, progress: StorageProgress | nul
   };
 }
 
-export function clearMessage(p: Pick<Pipeline, "name" | "storageStatus">, started: boolean): string {
+function clearMessage(p: Pick<Pipeline, "name" | "storageStatus">, started: boolean): string {
   if (started) return `Clearing the storage of pipeline '${p.name}' has started.`;
   return p.storageStatus === "Clearing"
     ? `The storage of pipeline '${p.name}' is already being cleared.`
     : `The storage of pipeline '${p.name}' is already cleared.`;
+}
+
+/** The 202 of a clear: started now, already under way, or already done. */
+export function clearAcceptedBody(p: Pick<Pipeline, "name" | "storageStatus">, started: boolean): z.infer<typeof clearAcceptedResponse> {
+  return { message: clearMessage(p, started) };
 }

@@ -1,8 +1,18 @@
-// The bodies of §1, from domain objects.
+// The bodies of §1, from domain objects, typed by the response schemas they are documented with.
+import type { z } from "zod";
 import type { Execution } from "@/lib/domain/executions";
 import type { KeyWithCreator } from "@/lib/domain/keys";
-import type { PipelineDetails } from "@/lib/domain/pipelines";
-import type { ExecutionResponse, KeyResponse, Paginated, PipelineResponse, SharingResponse } from "../schemas/responses";
+import type { Pipeline, PipelineDetails } from "@/lib/domain/pipelines";
+import type {
+  createdPipelineResponse,
+  executeResponse,
+  ExecutionResponse,
+  KeyResponse,
+  Paginated,
+  PipelineResponse,
+  SharingResponse,
+  triggerResponse,
+} from "./responses";
 
 const time = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -93,6 +103,31 @@ export function keyBody(k: KeyWithCreator, plainKey: string | null = null): KeyR
     created_at: k.createdAt.toISOString(),
     modified_at: k.modifiedAt.toISOString(),
   };
+}
+
+/** Creation answers with the pipeline and the API key made with it, shown this once. */
+export function createdPipelineBody(p: PipelineDetails, key: KeyWithCreator & { apiKey: string }): z.infer<typeof createdPipelineResponse> {
+  return { ...pipelineBody(p), api_key: keyBody(key, key.apiKey) };
+}
+
+/** A run started by POST …/pipeline/execute/, in Unstract's words (the run's id is also its log's). */
+export function executeBody(p: PipelineDetails | undefined, e: Execution): z.infer<typeof executeResponse> {
+  return {
+    pipeline: p ? pipelineBody(p) : null,
+    execution: {
+      workflow_id: e.pipelineId,
+      execution_id: e.id,
+      execution_status: e.status,
+      log_id: e.id,
+      error: e.errorMessage,
+      result: null,
+    },
+  };
+}
+
+/** A run started through the public trigger. */
+export function triggerBody(p: Pick<Pipeline, "id" | "name">, e: Pick<Execution, "id">): z.infer<typeof triggerResponse> {
+  return { message: `Triggered Pipeline(${p.id}) (name: ${p.name})`, execution_id: e.id };
 }
 
 interface PageInfo {

@@ -1,10 +1,12 @@
 // The Postman v2.1 collection for a pipeline's public trigger.
+import type { z } from "zod";
 import type { PipelineDetails } from "@/lib/domain/pipelines";
 import { apiEndpoint } from "./format";
+import type { postmanCollectionResponse } from "./responses";
 
 export const POSTMAN_SCHEMA = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json";
 
-export function postmanCollection(pipeline: PipelineDetails, origin: string, keyPrefix: string) {
+export function postmanCollection(pipeline: PipelineDetails, origin: string, keyPrefix: string): z.infer<typeof postmanCollectionResponse> {
   const url = `${origin}/${apiEndpoint(pipeline.orgId, pipeline.id)}`;
   return {
     info: {

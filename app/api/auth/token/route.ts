@@ -1,9 +1,9 @@
 // POST /api/auth/token {email, password, org} → a personal token for scripts (shown once).
 import { parseJsonBody } from "@/lib/api/body";
-import { v1Dialect, v1Error } from "@/lib/api/dialects/v1";
+import { v1Dialect, v1Error } from "@/lib/api/console/dialect";
 import { unauthenticated } from "@/lib/api/principal";
 import { publicRoute } from "@/lib/api/route";
-import { expiryFrom, issueTokenRequest } from "@/lib/api/schemas/auth";
+import { expiryFrom, issueTokenRequest } from "@/lib/api/console/schemas-account";
 import { roleIn } from "@/lib/domain/members";
 import { createOwnToken } from "@/lib/domain/tokens";
 import { verifyCredentials } from "@/lib/domain/users";

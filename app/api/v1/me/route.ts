@@ -1,18 +1,12 @@
 // Who the caller is: the user, the current org and role, and every org they may switch to.
 import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
-import { v1Dialect } from "@/lib/api/dialects/v1";
+import { v1Dialect } from "@/lib/api/console/dialect";
+import { meBody } from "@/lib/api/console/format-account";
 import { orgRoute } from "@/lib/api/route";
 import { orgsOfUser } from "@/lib/domain/members";
 
 export const GET = orgRoute(v1Dialect, async ({ db, principal }) => {
   const [user] = await db.select({ name: users.name }).from(users).where(eq(users.id, principal.userId));
-  return Response.json({
-    id: principal.userId,
-    email: principal.email,
-    name: user?.name ?? principal.email,
-    org: principal.orgId,
-    role: principal.role,
-    orgs: await orgsOfUser(db, principal.userId),
-  });
+  return Response.json(meBody(principal, user?.name, await orgsOfUser(db, principal.userId)));
 });

@@ -1,9 +1,9 @@
 // GET and DELETE /platform/pipeline/{id} — the id written with "-" or "_".
 import { parseJsonBody } from "@/lib/api/body";
-import { pipelineData } from "@/lib/api/maestro/format";
+import { deletedAnswer, pipelineAnswer } from "@/lib/api/maestro/format";
 import { onPipeline } from "@/lib/api/maestro/ids";
 import { assertCustomer, maestroRoute } from "@/lib/api/maestro/route";
-import { deletePipelineRequest } from "@/lib/api/schemas/maestro";
+import { deletePipelineRequest } from "@/lib/api/maestro/schemas";
 import { deletePipeline, getPipeline, jobsOfPipelines } from "@/lib/domain/pipelines";
 
 type Params = { id: string };
@@ -11,7 +11,7 @@ type Params = { id: string };
 export const GET = maestroRoute<Params>(async ({ db, principal, params }) => {
   const pipeline = await onPipeline(params.id, (id) => getPipeline(db, principal, id));
   const jobs = await jobsOfPipelines(db, principal.orgId, [pipeline.id]);
-  return Response.json({ status: true, data: pipelineData(pipeline, jobs.get(pipeline.id) ?? []) });
+  return Response.json(pipelineAnswer(pipeline, jobs.get(pipeline.id) ?? []));
 });
 
 /** Everything that is the pipeline's own goes in one transaction; resources and destinations stay. */
@@ -19,5 +19,5 @@ export const DELETE = maestroRoute<Params>(async ({ req, db, principal, params }
   const body = await parseJsonBody(req, deletePipelineRequest); // optional: {reason, customer_id}
   assertCustomer(principal, body.customer_id);
   await onPipeline(params.id, (id) => deletePipeline(db, principal, id, body.reason ?? null));
-  return Response.json({ pipeline_id: params.id, status: "PIPELINE_DELETED" });
+  return Response.json(deletedAnswer(params.id));
 });

@@ -1,8 +1,9 @@
 // POST /platform/pipeline/execute {pipeline_id} — starts a run now, whatever the schedule.
 import { parseJsonBody } from "@/lib/api/body";
+import { executeAnswer } from "@/lib/api/maestro/format";
 import { onPipeline } from "@/lib/api/maestro/ids";
 import { assertCustomer, maestroRoute } from "@/lib/api/maestro/route";
-import { executePipelineRequest } from "@/lib/api/schemas/maestro";
+import { executePipelineRequest } from "@/lib/api/maestro/schemas";
 import { executePipeline } from "@/lib/domain/executions";
 
 export const POST = maestroRoute(async ({ req, db, principal }) => {
@@ -10,8 +11,5 @@ export const POST = maestroRoute(async ({ req, db, principal }) => {
   assertCustomer(principal, body.customer_id);
   // Paused → the domain's inactive (400 PipelinePaused); Clearing → CannotStartWhileClearingStorage.
   const { execution } = await onPipeline(body.pipeline_id, (id) => executePipeline(db, principal, id));
-  return Response.json({
-    status: true,
-    data: { message: "Pipeline execution triggered successfully", pipeline_id: body.pipeline_id, run_id: execution.id },
-  });
+  return Response.json(executeAnswer(body.pipeline_id, execution.id));
 });

@@ -1,5 +1,5 @@
 // GET /v0/pipelines/{pipeline_name} — the pipeline with storage_status and clearing progress.
-import { storageDialect } from "@/lib/api/dialects/storage";
+import { storageDialect } from "@/lib/api/storage/dialect";
 import { orgRoute } from "@/lib/api/route";
 import { storagePipelineBody } from "@/lib/api/storage/format";
 import { onNamedPipeline } from "@/lib/api/storage/pipeline";

@@ -1,5 +1,5 @@
 // GET /api/v1/orgs/{org_id}/events — Server-Sent Events of committed changes the caller may see.
-import { v1Dialect } from "@/lib/api/dialects/v1";
+import { v1Dialect } from "@/lib/api/console/dialect";
 import { subscribe, type StampedEvent } from "@/lib/api/events-hub";
 import { orgRoute } from "@/lib/api/route";
 import { eventVisibility } from "@/lib/domain/event-visibility";

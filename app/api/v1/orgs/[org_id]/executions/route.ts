@@ -1,10 +1,10 @@
 // GET /api/v1/orgs/{org_id}/executions — runs of every pipeline the caller may see, newest first.
 import { parseQuery } from "@/lib/api/body";
-import { v1Dialect } from "@/lib/api/dialects/v1";
+import { v1Dialect } from "@/lib/api/console/dialect";
 import { orgRoute } from "@/lib/api/route";
-import { orgExecutionsQuery } from "@/lib/api/schemas/console";
-import { executionBody } from "@/lib/api/unstract/format";
+import { orgExecutionsQuery } from "@/lib/api/console/schemas-org";
 import { dateBound } from "@/lib/api/unstract/params";
+import { orgExecutionListBody } from "@/lib/api/console/format-org";
 import { listOrgExecutions } from "@/lib/domain/execution-history";
 
 export const GET = orgRoute(v1Dialect, async ({ req, db, principal }) => {
@@ -17,9 +17,5 @@ export const GET = orgRoute(v1Dialect, async ({ req, db, principal }) => {
     startDate: dateBound(query.start_date, false),
     endDate: dateBound(query.end_date, true),
   });
-  return Response.json({
-    results: page.results.map((e) => ({ ...executionBody(e), pipeline_name: e.pipelineName })),
-    next_cursor: page.next,
-    previous_cursor: page.previous,
-  });
+  return Response.json(orgExecutionListBody(page));
 });

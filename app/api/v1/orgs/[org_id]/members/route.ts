@@ -1,8 +1,8 @@
 // Members of an org: every member may list them (to share pipelines); admins add people.
 import { parseJsonBody } from "@/lib/api/body";
-import { v1Dialect } from "@/lib/api/dialects/v1";
+import { v1Dialect } from "@/lib/api/console/dialect";
 import { orgRoute } from "@/lib/api/route";
-import { addMemberRequest } from "@/lib/api/schemas/auth";
+import { addMemberRequest } from "@/lib/api/console/schemas-account";
 import { addMember, assertCanManageMembers, listMembers } from "@/lib/domain/members";
 
 export const GET = orgRoute(v1Dialect, async ({ db, principal }) =>

@@ -1,8 +1,8 @@
 // The caller's own personal tokens in this org.
 import { parseJsonBody } from "@/lib/api/body";
-import { v1Dialect } from "@/lib/api/dialects/v1";
+import { v1Dialect } from "@/lib/api/console/dialect";
 import { orgRoute } from "@/lib/api/route";
-import { createTokenRequest, expiryFrom } from "@/lib/api/schemas/auth";
+import { createTokenRequest, expiryFrom } from "@/lib/api/console/schemas-account";
 import { createOwnToken, listOwnTokens } from "@/lib/domain/tokens";
 
 export const GET = orgRoute(v1Dialect, async ({ db, principal }) =>

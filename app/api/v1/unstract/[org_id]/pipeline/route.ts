@@ -1,9 +1,9 @@
 // GET /api/v1/unstract/{org_id}/pipeline/ (list) and POST (create → 201).
 import { parseJsonBody, parseQuery } from "@/lib/api/body";
-import { v1Dialect } from "@/lib/api/dialects/v1";
+import { v1Dialect } from "@/lib/api/unstract/dialect";
 import { orgRoute } from "@/lib/api/route";
-import { createPipelineRequest, listPipelinesQuery } from "@/lib/api/schemas/pipelines";
-import { keyBody, paginated, pipelineBody } from "@/lib/api/unstract/format";
+import { createPipelineRequest, listPipelinesQuery } from "@/lib/api/unstract/schemas";
+import { createdPipelineBody, paginated, pipelineBody } from "@/lib/api/unstract/format";
 import { orderingOf, pageOrNotFound } from "@/lib/api/unstract/params";
 import { createPipeline, listPipelines } from "@/lib/domain/pipelines";
 
@@ -36,5 +36,5 @@ export const POST = orgRoute(v1Dialect, async ({ req, db, principal }) => {
     jobs: body.jobs?.map((job) => ({ name: job.name, sourceResourceId: job.source, destinationResourceId: job.destination, config: job.config })),
   });
   // The auto-created key is shown here once, as every key is at its creation.
-  return Response.json({ ...pipelineBody(pipeline), api_key: keyBody(key, key.apiKey) }, { status: 201 });
+  return Response.json(createdPipelineBody(pipeline, key), { status: 201 });
 });

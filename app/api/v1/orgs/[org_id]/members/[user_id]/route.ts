@@ -1,9 +1,9 @@
 // One member of an org: admins change their role or remove them; the last admin stays.
 import { parseJsonBody } from "@/lib/api/body";
-import { v1Dialect } from "@/lib/api/dialects/v1";
+import { v1Dialect } from "@/lib/api/console/dialect";
 import { orgRoute } from "@/lib/api/route";
-import { changeRoleRequest } from "@/lib/api/schemas/auth";
-import { uuidParam } from "@/lib/api/schemas/common";
+import { changeRoleRequest } from "@/lib/api/console/schemas-account";
+import { uuidParam } from "@/lib/api/ids";
 import { assertCanManageMembers, changeMemberRole, removeMember } from "@/lib/domain/members";
 
 type Params = { org_id: string; user_id: string };

@@ -1,10 +1,10 @@
 // POST /api/v1/orgs/{org_id}/pipelines/decommission {ids, confirm: "delete N pipelines", reason?}
 // — start deleting several pipelines; one result per id, accepted or refused with why.
 import { parseJsonBody } from "@/lib/api/body";
-import { bulkDecommissionBody } from "@/lib/api/console/decommission";
-import { v1Dialect } from "@/lib/api/dialects/v1";
+import { bulkDecommissionBody } from "@/lib/api/console/format-decommission";
+import { v1Dialect } from "@/lib/api/console/dialect";
 import { orgRoute } from "@/lib/api/route";
-import { bulkDecommissionRequest } from "@/lib/api/schemas/decommission";
+import { bulkDecommissionRequest } from "@/lib/api/console/schemas-decommission";
 import { startBulkDecommission } from "@/lib/domain/decommission";
 
 export const POST = orgRoute(v1Dialect, async ({ req, db, principal }) => {

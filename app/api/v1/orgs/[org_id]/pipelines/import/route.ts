@@ -1,9 +1,9 @@
 // POST /api/v1/orgs/{org_id}/pipelines/import {config, pipeline_name?, reason?} — a new, paused
 // pipeline from a configuration (a downloaded file, or what a deletion kept); no keys.
 import { parseJsonBody } from "@/lib/api/body";
-import { v1Dialect } from "@/lib/api/dialects/v1";
+import { v1Dialect } from "@/lib/api/console/dialect";
 import { orgRoute } from "@/lib/api/route";
-import { importPipelineRequest } from "@/lib/api/schemas/decommission";
+import { importPipelineRequest } from "@/lib/api/console/schemas-decommission";
 import { pipelineBody } from "@/lib/api/unstract/format";
 import { importPipeline } from "@/lib/domain/pipeline-import";
 

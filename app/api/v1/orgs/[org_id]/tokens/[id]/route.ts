@@ -1,6 +1,6 @@
-import { v1Dialect } from "@/lib/api/dialects/v1";
+import { v1Dialect } from "@/lib/api/console/dialect";
 import { orgRoute } from "@/lib/api/route";
-import { uuidParam } from "@/lib/api/schemas/common";
+import { uuidParam } from "@/lib/api/ids";
 import { revokeOwnToken } from "@/lib/domain/tokens";
 
 export const DELETE = orgRoute<{ org_id: string; id: string }>(v1Dialect, async ({ db, principal, params }) => {

@@ -1,9 +1,10 @@
 // GET, PUT, PATCH, DELETE /api/v1/unstract/{org_id}/pipeline/{id}/
 import { parseJsonBody } from "@/lib/api/body";
-import { v1Dialect } from "@/lib/api/dialects/v1";
+import { v1Dialect } from "@/lib/api/unstract/dialect";
 import { orgRoute } from "@/lib/api/route";
-import { uuidParam } from "@/lib/api/schemas/common";
-import { patchPipelineRequest, reasonBody, replacePipelineRequest, type PatchPipelineRequest } from "@/lib/api/schemas/pipelines";
+import { uuidParam } from "@/lib/api/ids";
+import { reasonBody } from "@/lib/api/common-schemas";
+import { patchPipelineRequest, replacePipelineRequest, type PatchPipelineRequest } from "@/lib/api/unstract/schemas";
 import { pipelineBody } from "@/lib/api/unstract/format";
 import { deletePipeline, getPipeline, updatePipeline, type PipelineInput } from "@/lib/domain/pipelines";
 

@@ -1,34 +1,22 @@
 // POST /api/v1/unstract/{org_id}/pipeline/execute/ {pipeline_id, execution_id?}
 import { parseJsonBody } from "@/lib/api/body";
-import { v1Dialect } from "@/lib/api/dialects/v1";
+import { uuidOrNull } from "@/lib/api/ids";
+import { v1Dialect } from "@/lib/api/unstract/dialect";
 import { orgRoute } from "@/lib/api/route";
-import { executeRequest } from "@/lib/api/schemas/pipelines";
-import { pipelineBody } from "@/lib/api/unstract/format";
+import { executeRequest } from "@/lib/api/unstract/schemas";
+import { executeBody } from "@/lib/api/unstract/format";
 import { DomainError, invalid } from "@/lib/domain/errors";
 import { executePipeline } from "@/lib/domain/executions";
 import { withDetails } from "@/lib/domain/pipelines";
-import { isUuid } from "@/lib/domain/ids";
-
 
 export const POST = orgRoute(v1Dialect, async ({ req, db, principal }) => {
   const body = await parseJsonBody(req, executeRequest);
   // In this route an unknown pipeline is a bad request, as documented, not a 404.
   const invalidId = () => invalid("Invalid pipeline ID", "pipeline_id");
-  if (!isUuid(body.pipeline_id)) throw invalidId();
+  if (uuidOrNull(body.pipeline_id) === null) throw invalidId();
   const started = await executePipeline(db, principal, body.pipeline_id, body.execution_id, body.reason).catch((error: unknown) => {
     throw error instanceof DomainError && error.code === "not_found" ? invalidId() : error;
   });
   const [pipeline] = await withDetails(db, [started.pipeline]);
-  const execution = started.execution;
-  return Response.json({
-    pipeline: pipeline ? pipelineBody(pipeline) : null,
-    execution: {
-      workflow_id: execution.pipelineId,
-      execution_id: execution.id,
-      execution_status: execution.status,
-      log_id: execution.id,
-      error: execution.errorMessage,
-      result: null,
-    },
-  });
+  return Response.json(executeBody(pipeline, started.execution));
 });

@@ -1,9 +1,9 @@
 // POST /api/v1/orgs/{org_id}/executions/{id}/stop {reason?} — stop a pending or running run.
 import { parseJsonBody } from "@/lib/api/body";
-import { v1Dialect } from "@/lib/api/dialects/v1";
+import { v1Dialect } from "@/lib/api/console/dialect";
 import { orgRoute } from "@/lib/api/route";
-import { uuidParam } from "@/lib/api/schemas/common";
-import { reasonBody } from "@/lib/api/schemas/pipelines";
+import { uuidParam } from "@/lib/api/ids";
+import { reasonBody } from "@/lib/api/common-schemas";
 import { executionBody } from "@/lib/api/unstract/format";
 import { stopExecution } from "@/lib/domain/executions";
 

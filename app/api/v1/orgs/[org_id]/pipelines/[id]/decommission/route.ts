@@ -1,12 +1,12 @@
 // POST, GET, DELETE /api/v1/orgs/{org_id}/pipelines/{id}/decommission — delete a pipeline on
 // the server, step by step (typed name first), see where it stands, cancel it before the delete.
 import { parseJsonBody } from "@/lib/api/body";
-import { decommissionBody } from "@/lib/api/console/decommission";
-import { v1Dialect } from "@/lib/api/dialects/v1";
+import { decommissionBody } from "@/lib/api/console/format-decommission";
+import { v1Dialect } from "@/lib/api/console/dialect";
 import { orgRoute } from "@/lib/api/route";
-import { uuidParam } from "@/lib/api/schemas/common";
-import { decommissionRequest } from "@/lib/api/schemas/decommission";
-import { reasonBody } from "@/lib/api/schemas/pipelines";
+import { uuidParam } from "@/lib/api/ids";
+import { decommissionRequest } from "@/lib/api/console/schemas-decommission";
+import { reasonBody } from "@/lib/api/common-schemas";
 import { cancelDecommission, getDecommission, startDecommission } from "@/lib/domain/decommission";
 
 type Params = { org_id: string; id: string };

@@ -1,9 +1,9 @@
 // GET /api/v1/orgs/{org_id}/pipelines/{id}/export — the pipeline's configuration as a file.
-import { configBody } from "@/lib/api/console/decommission";
-import { v1Dialect } from "@/lib/api/dialects/v1";
+import { configBody } from "@/lib/api/console/format-decommission";
+import { v1Dialect } from "@/lib/api/console/dialect";
 import { attachment } from "@/lib/api/attachment";
 import { orgRoute } from "@/lib/api/route";
-import { uuidParam } from "@/lib/api/schemas/common";
+import { uuidParam } from "@/lib/api/ids";
 import { exportPipelineConfig } from "@/lib/domain/pipeline-config";
 
 export const GET = orgRoute<{ org_id: string; id: string }>(v1Dialect, async ({ db, principal, params }) => {

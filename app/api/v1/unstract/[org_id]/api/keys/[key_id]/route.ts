@@ -1,9 +1,10 @@
 // GET / PUT / DELETE /api/v1/unstract/{org_id}/api/keys/{key_id}/
 import { parseJsonBody } from "@/lib/api/body";
-import { v1Dialect } from "@/lib/api/dialects/v1";
+import { v1Dialect } from "@/lib/api/unstract/dialect";
 import { orgRoute } from "@/lib/api/route";
-import { uuidParam } from "@/lib/api/schemas/common";
-import { reasonBody, updateKeyRequest } from "@/lib/api/schemas/pipelines";
+import { uuidParam } from "@/lib/api/ids";
+import { reasonBody } from "@/lib/api/common-schemas";
+import { updateKeyRequest } from "@/lib/api/unstract/schemas";
 import { keyBody } from "@/lib/api/unstract/format";
 import { deleteKey, getKey, updateKey } from "@/lib/domain/keys";
 

@@ -1,9 +1,9 @@
 // GET /api/v1/unstract/{org_id}/pipeline/{id}/executions/ — newest first, owner only.
 import { parseQuery } from "@/lib/api/body";
-import { v1Dialect } from "@/lib/api/dialects/v1";
+import { v1Dialect } from "@/lib/api/unstract/dialect";
 import { orgRoute } from "@/lib/api/route";
-import { uuidParam } from "@/lib/api/schemas/common";
-import { listExecutionsQuery } from "@/lib/api/schemas/pipelines";
+import { uuidParam } from "@/lib/api/ids";
+import { listExecutionsQuery } from "@/lib/api/unstract/schemas";
 import { executionBody, paginated } from "@/lib/api/unstract/format";
 import { dateBound, pageOrNotFound } from "@/lib/api/unstract/params";
 import { listPipelineExecutions } from "@/lib/domain/executions";

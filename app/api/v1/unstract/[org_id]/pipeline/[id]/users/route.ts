@@ -1,7 +1,7 @@
 // GET /api/v1/unstract/{org_id}/pipeline/{id}/users/ — who the pipeline is shared with.
-import { v1Dialect } from "@/lib/api/dialects/v1";
+import { v1Dialect } from "@/lib/api/unstract/dialect";
 import { orgRoute } from "@/lib/api/route";
-import { uuidParam } from "@/lib/api/schemas/common";
+import { uuidParam } from "@/lib/api/ids";
 import { sharingBody } from "@/lib/api/unstract/format";
 import { getPipeline } from "@/lib/domain/pipelines";
 

@@ -1,9 +1,9 @@
 // GET / POST /api/v1/unstract/{org_id}/api/keys/pipeline/{pipeline_id}/
 import { parseJsonBody } from "@/lib/api/body";
-import { v1Dialect } from "@/lib/api/dialects/v1";
+import { v1Dialect } from "@/lib/api/unstract/dialect";
 import { orgRoute } from "@/lib/api/route";
-import { uuidParam } from "@/lib/api/schemas/common";
-import { createKeyRequest } from "@/lib/api/schemas/pipelines";
+import { uuidParam } from "@/lib/api/ids";
+import { createKeyRequest } from "@/lib/api/unstract/schemas";
 import { keyBody } from "@/lib/api/unstract/format";
 import { invalid } from "@/lib/domain/errors";
 import { createKey, listKeys } from "@/lib/domain/keys";

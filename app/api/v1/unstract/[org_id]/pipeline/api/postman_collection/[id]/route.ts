@@ -2,9 +2,9 @@
 import { attachment } from "@/lib/api/attachment";
 import { and, asc, eq } from "drizzle-orm";
 import { pipelineKeys } from "@/db/schema";
-import { v1Dialect } from "@/lib/api/dialects/v1";
+import { v1Dialect } from "@/lib/api/unstract/dialect";
 import { orgRoute } from "@/lib/api/route";
-import { uuidParam } from "@/lib/api/schemas/common";
+import { uuidParam } from "@/lib/api/ids";
 import { postmanCollection } from "@/lib/api/unstract/postman";
 import { DomainError } from "@/lib/domain/errors";
 import { getPipeline } from "@/lib/domain/pipelines";

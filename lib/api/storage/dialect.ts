@@ -5,7 +5,7 @@ import { ZodError } from "zod";
 import { DomainError, type DomainErrorCode } from "@/lib/domain/errors";
 import { BadRequestBody } from "../body";
 import { logServerError, type Dialect } from "../dialect";
-import { DetailedError } from "../storage/errors";
+import { DetailedError } from "./errors";
 
 export function storageError(status: number, errorCode: string, message: string, details: Record<string, unknown> = {}): Response {
   return Response.json({ message, error_code: errorCode, details }, { status });

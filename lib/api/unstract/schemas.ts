@@ -1,22 +1,18 @@
 // Request schemas of §1 (pipelines, executions, keys): used by the handlers, the console's
 // forms and the OpenAPI document alike.
 import { EXECUTION_STATUSES, PIPELINE_ORDERINGS, PIPELINE_TYPES } from "@/lib/vocabulary";
-import { z } from "./messages";
+import { pipelineName, reason } from "../common-schemas";
+import { z } from "../messages";
 
 export { PIPELINE_TYPES };
 export const MAX_PAGE_SIZE = 1000;
 
-export const pipelineName = z.string().trim().min(1).max(32);
 const cronString = z
   .string()
   .trim()
   .max(100)
   .nullable()
   .transform((v) => v || null);
-
-/** Why a change is made: optional on every change, kept in the audit log. */
-export const reason = z.string().trim().max(500).optional();
-export const reasonBody = z.object({ reason });
 
 const pipelineFields = {
   pipeline_name: pipelineName,

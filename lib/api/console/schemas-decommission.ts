@@ -1,8 +1,8 @@
 // Request schemas of the decommission routes and of the pipeline configuration (export/import),
 // used by the handlers, the console's forms and the OpenAPI document alike.
 import { PIPELINE_TYPES } from "@/lib/vocabulary";
-import { z } from "./messages";
-import { pipelineName, reason } from "./pipelines";
+import { z } from "../messages";
+import { pipelineName, reason } from "../common-schemas";
 
 export const decommissionRequest = z.object({
   confirm_name: z.string().max(200).describe("The pipeline's name, exactly as written (outer spaces aside)."),

@@ -1,6 +1,6 @@
 // Query schemas of the org-level routes the console reads (executions, logs, audit).
 import { EXECUTION_STATUSES } from "@/lib/vocabulary";
-import { z } from "./messages";
+import { z } from "../messages";
 
 const limit = (max: number, fallback: number) =>
   z

@@ -3,7 +3,7 @@
 import { ZodError } from "zod";
 import { DomainError, InvalidFields, type DomainErrorCode } from "@/lib/domain/errors";
 import { BadRequestBody } from "../body";
-import { REQUIRED } from "../schemas/messages";
+import { REQUIRED } from "../messages";
 import { logServerError, type Dialect } from "../dialect";
 
 type ErrorType = "validation_error" | "client_error" | "server_error";

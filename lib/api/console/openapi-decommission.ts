@@ -1,12 +1,10 @@
 // The server-side delete of pipelines (decommissions) and their configuration download and
 // import. Same auth and error dialect as /api/v1.
-import { bulkDecommissionRequest, decommissionRequest, importPipelineRequest } from "@/lib/api/schemas/decommission";
-import { reasonBody } from "@/lib/api/schemas/pipelines";
-import * as res from "@/lib/api/schemas/responses";
-import type { Operation, ResponseSpec } from "./types";
-
-const error = (description: string): ResponseSpec => ({ description, schema: res.v1ErrorResponse });
-const unauthenticated = error("No valid credential: no token or session, or the token is unknown, expired or revoked.");
+import { reasonBody } from "../common-schemas";
+import type { Operation } from "../openapi/types";
+import { error, unauthenticated } from "../unstract/openapi-errors";
+import * as res from "./responses-decommission";
+import { bulkDecommissionRequest, decommissionRequest, importPipelineRequest } from "./schemas-decommission";
 const notVisible = error("No such pipeline visible to the caller, or the org is not the caller's.");
 const notOwner = error("The caller sees the pipeline but is neither its owner nor an org admin.");
 const notJson = error("A body that is not JSON.");

@@ -1,9 +1,9 @@
-// Requests and responses of the resources API (§4, seed 003). Its validation messages are in
+// Request schemas of the resources API (§4, seed 003). Its validation messages are in
 // the words of that API's framework (FastAPI/pydantic), not the DRF words of §1.
-import { MAX_RESOURCE_NAME, MAX_RESOURCE_PAGE, type ResourceView } from "@/lib/domain/resources";
+import { MAX_RESOURCE_NAME, MAX_RESOURCE_PAGE } from "@/lib/domain/resources";
 import { RESOURCE_KINDS } from "@/lib/vocabulary";
-import { FIELD_REQUIRED } from "../dialects/resources";
-import { z } from "./messages";
+import { FIELD_REQUIRED } from "./dialect";
+import { z } from "../messages";
 
 const required = (message: string) => ({ error: (issue: { input: unknown }) => (issue.input === undefined ? FIELD_REQUIRED : message) });
 
@@ -45,43 +45,3 @@ export type CreateResourceRequest = z.infer<typeof createResourceRequest>;
 export const deleteResourceRequest = z.object({
   reason: z.string("Input should be a valid string").max(500, "String should have at most 500 characters").optional(),
 });
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
-export interface WrapperJson {
-  id: string;
-  status: string;
-  pid: number | null;
-  started_at: string | null;
-  stopped_at: string | null;
-  heartbeat_at: string | null;
-}
-
-export interface ResourceJson {
-  id: string;
-  name: string;
-  kind: string;
-  connector: string;
-  config: Record<string, unknown>;
-  deleted: boolean;
-  created_at: string;
-  updated_at: string;
-  wrapper: WrapperJson | null;
-}
-
-export function resourceJson(r: ResourceView): ResourceJson {
-  const w = r.wrapper;
-  return {
-    id: r.id,
-    name: r.name,
-    kind: r.kind,
-    connector: r.connector,
-    config: r.config,
-    deleted: r.deleted,
-    created_at: r.createdAt.toISOString(),
-    updated_at: r.updatedAt.toISOString(),
-    wrapper: w
-      ? { id: w.id, status: w.status, pid: w.pid, started_at: iso(w.startedAt), stopped_at: iso(w.stoppedAt), heartbeat_at: iso(w.heartbeatAt) }
-      : null,
-  };
-}

@@ -1,7 +1,8 @@
 // The storage routes (§3, seed 002) under /v0, with {message, error_code, details} errors.
-import { clearStorageRequest } from "@/lib/api/schemas/storage";
-import * as res from "@/lib/api/schemas/responses";
-import type { Operation, ResponseSpec } from "./types";
+import { clearStorageRequest } from "./schemas";
+import type { z } from "zod";
+import * as res from "./responses";
+import type { Operation, ResponseSpec } from "../openapi/types";
 
 const error = (description: string): ResponseSpec => ({ description, schema: res.storageErrorResponse });
 const unauthorized = error("Unauthorized: no valid personal token or session.");
@@ -42,3 +43,13 @@ export const storageOperations: Operation[] = [
     },
   },
 ];
+
+/** The schemas of §3 the document names in components.schemas. */
+export const storageResponseComponents: Record<string, z.ZodType> = {
+  StoragePipeline: res.storagePipelineResponse,
+  StorageProgress: res.storageProgressResponse,
+  ClearAccepted: res.clearAcceptedResponse,
+  StorageError: res.storageErrorResponse,
+};
+
+export const storageRequestComponents: Record<string, z.ZodType> = { ClearStorageRequest: clearStorageRequest };

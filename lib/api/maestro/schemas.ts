@@ -1,8 +1,8 @@
 // Request schemas of §2 (Maestro): the handlers parse with these, the OpenAPI document may
 // describe them. Ids stay as the client wrote them ("-" or "_"); handlers resolve them.
-import { uuidOf } from "../maestro/ids";
-import { z } from "./messages";
-import { pipelineName } from "./pipelines";
+import { uuidOf } from "./ids";
+import { z } from "../messages";
+import { pipelineName } from "../common-schemas";
 
 /** A pipeline id as written; whether it names a pipeline is the handler's 404 to give. */
 const idAsWritten = z.string().trim().min(1).max(100);

@@ -1,7 +1,7 @@
 // The bodies of the Auth.js (next-auth 4) endpoints the console and scripts use; Auth.js parses
 // them itself, so these schemas only document what it reads and answers.
-import { switchOrgRequest } from "@/lib/api/schemas/auth";
-import { z } from "@/lib/api/schemas/messages";
+import { switchOrgRequest } from "@/lib/api/console/schemas-account";
+import { z } from "@/lib/api/messages";
 
 const csrfToken = z.string().describe("From GET /api/auth/csrf; the csrf cookie must be sent too.");
 const json = z.literal("true").optional().describe('"true": answer with {url} instead of a Location header.');

@@ -1,6 +1,6 @@
 // Request schemas of sign-in, personal tokens and members: used by handlers, forms and OpenAPI.
 import { ROLES } from "@/lib/vocabulary";
-import { z } from "./messages";
+import { z } from "../messages";
 
 const email = z.string().trim().max(254).pipe(z.email("Enter a valid email address."));
 

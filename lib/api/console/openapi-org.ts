@@ -1,19 +1,20 @@
 // The org-level routes the console reads besides §1: runs across pipelines, their logs, the
 // audit log, what a delete would remove and which pipelines use a connection. Same auth and
 // error dialect as /api/v1.
-import { auditQuery, logsQuery, orgExecutionsQuery } from "@/lib/api/schemas/console";
-import { reasonBody } from "@/lib/api/schemas/pipelines";
-import * as res from "@/lib/api/schemas/responses";
-import type { Operation, ResponseSpec } from "./types";
+import type { z } from "zod";
+import { reasonBody } from "../common-schemas";
+import type { Operation } from "../openapi/types";
+import { error, unauthenticated } from "../unstract/openapi-errors";
+import { executionResponse } from "../unstract/responses";
+import * as res from "./responses-org";
+import { auditQuery, logsQuery, orgExecutionsQuery } from "./schemas-org";
 
-const error = (description: string): ResponseSpec => ({ description, schema: res.v1ErrorResponse });
-const unauthenticated = error("No valid credential: no token or session, or the token is unknown, expired or revoked.");
 const notMember = error("The org is not the caller's.");
 const executionNotVisible = error("No such run of a pipeline the caller may see, or the org is not the caller's.");
 const executionParams = { id: "The run's id (uuid)." };
 const cursorDoc = "The `next_cursor` or `previous_cursor` of an earlier answer.";
 
-export const consoleOperations: Operation[] = [
+export const orgOperations: Operation[] = [
   {
     method: "get",
     path: "/api/v1/orgs/{org_id}/executions",
@@ -79,8 +80,8 @@ export const consoleOperations: Operation[] = [
     params: executionParams,
     body: { schema: reasonBody },
     responses: {
-      200: { description: "Stopped, or already finished.", schema: res.executionResponse },
-      202: { description: "Stopping: the run ends STOPPED at its next batch.", schema: res.executionResponse },
+      200: { description: "Stopped, or already finished.", schema: executionResponse },
+      202: { description: "Stopping: the run ends STOPPED at its next batch.", schema: executionResponse },
       400: error("The body breaks a rule."),
       401: unauthenticated,
       403: error("Only the pipeline's owner (or an org admin) stops its runs."),
@@ -147,3 +148,14 @@ export const consoleOperations: Operation[] = [
     },
   },
 ];
+
+/** The schemas of these operations the document names in components.schemas. */
+export const orgResponseComponents: Record<string, z.ZodType> = {
+  OrgExecution: res.orgExecutionResponse,
+  OrgExecutionList: res.orgExecutionListResponse,
+  ExecutionLogs: res.executionLogsResponse,
+  AuditEvent: res.auditEventResponse,
+  AuditEventList: res.auditListResponse,
+  DeletionImpact: res.deletionImpactResponse,
+  ResourceUsage: res.resourceUsageResponse,
+};

@@ -2,7 +2,7 @@
 import type { z } from "zod";
 import type { BulkResult, DecommissionPlan } from "@/lib/domain/decommission";
 import type { PipelineConfig } from "@/lib/domain/pipeline-config";
-import type { bulkDecommissionResponse, decommissionResponse, pipelineConfigResponse } from "../schemas/responses";
+import type { bulkDecommissionResponse, decommissionResponse, pipelineConfigResponse } from "./responses-decommission";
 
 type DecommissionBody = z.infer<typeof decommissionResponse>;
 

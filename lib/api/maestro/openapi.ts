@@ -3,11 +3,13 @@ import {
   createPipelineRequest,
   deletePipelineRequest,
   executePipelineRequest,
+  jobRequest,
   listPipelinesQuery,
   pipelineActionRequest,
-} from "@/lib/api/schemas/maestro";
-import * as res from "@/lib/api/schemas/responses";
-import type { Operation, ResponseSpec } from "./types";
+} from "./schemas";
+import type { z } from "zod";
+import * as res from "./responses";
+import type { Operation, ResponseSpec } from "../openapi/types";
 
 const customerHeader = {
   customer_name:
@@ -149,3 +151,28 @@ export const maestroOperations: Operation[] = [
     },
   },
 ];
+
+/** The schemas of §2 the document names in components.schemas: answers (output side)… */
+export const maestroResponseComponents: Record<string, z.ZodType> = {
+  MaestroJob: res.maestroJobResponse,
+  MaestroPipeline: res.maestroPipelineResponse,
+  MaestroPipelineAnswer: res.maestroPipelineAnswer,
+  MaestroPipelineListItem: res.maestroPipelineListItem,
+  MaestroPipelineList: res.maestroPipelineListResponse,
+  MaestroActionAnswer: res.maestroActionAnswer,
+  MaestroExecuteAnswer: res.maestroExecuteAnswer,
+  MaestroDeletedAnswer: res.maestroDeletedAnswer,
+  MaestroRun: res.maestroRunResponse,
+  MaestroUnauthorized: res.maestroUnauthorizedResponse,
+  MaestroDetail: res.maestroDetailResponse,
+  MaestroRefusal: res.maestroRefusalResponse,
+};
+
+/** …and request bodies (input side). */
+export const maestroRequestComponents: Record<string, z.ZodType> = {
+  MaestroCreatePipelineRequest: createPipelineRequest,
+  MaestroJobRequest: jobRequest,
+  MaestroPipelineActionRequest: pipelineActionRequest,
+  MaestroDeletePipelineRequest: deletePipelineRequest,
+  MaestroExecuteRequest: executePipelineRequest,
+};

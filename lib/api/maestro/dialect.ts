@@ -8,7 +8,7 @@ import { ZodError } from "zod";
 import { DomainError, type DomainErrorCode } from "@/lib/domain/errors";
 import { BadRequestBody } from "../body";
 import { logServerError, type Dialect } from "../dialect";
-import { isDatabaseFailure } from "../maestro/database-failure";
+import { isDatabaseFailure } from "./database-failure";
 
 export const DATABASE_FAILURE = "Unable to complete transaction due to database error";
 

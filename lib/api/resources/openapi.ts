@@ -1,8 +1,9 @@
 // The resources routes (§4, seed 003): connections pipelines use, in a FastAPI-like dialect
 // ({"detail"} errors, 422 with pydantic's list form for invalid input).
-import { createResourceRequest, deleteResourceRequest, listResourcesQuery } from "@/lib/api/schemas/resources";
-import * as res from "@/lib/api/schemas/responses";
-import type { Operation, ResponseSpec } from "./types";
+import { createResourceRequest, deleteResourceRequest, listResourcesQuery } from "./schemas";
+import type { z } from "zod";
+import * as res from "./responses";
+import type { Operation, ResponseSpec } from "../openapi/types";
 
 const detail = (description: string): ResponseSpec => ({ description, schema: res.resourceErrorResponse });
 const unauthenticated = detail("No valid personal token or session (with WWW-Authenticate: Bearer).");
@@ -83,3 +84,18 @@ export const resourceOperations: Operation[] = [
     },
   },
 ];
+
+/** The schemas of §4 the document names in components.schemas. */
+export const resourceResponseComponents: Record<string, z.ZodType> = {
+  Resource: res.resourceResponse,
+  Wrapper: res.wrapperResponse,
+  ResourceList: res.resourceListResponse,
+  ResourceDeleted: res.resourceDeletedResponse,
+  ResourceError: res.resourceErrorResponse,
+  ResourceValidationError: res.resourceValidationErrorResponse,
+};
+
+export const resourceRequestComponents: Record<string, z.ZodType> = {
+  CreateResourceRequest: createResourceRequest,
+  DeleteResourceRequest: deleteResourceRequest,
+};
