@@ -27,6 +27,11 @@ function refuseNul(value: unknown, path: (string | number)[] = []): void {
 
 /** The JSON body parsed by `schema`; an empty body counts as `{}`. */
 export async function parseJsonBody<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
+  return schema.parse(await readJsonBody(req));
+}
+
+/** The JSON body as sent (an empty body counts as `{}`), before any schema. */
+export async function readJsonBody(req: Request): Promise<unknown> {
   const text = await req.text();
   let value: unknown = {};
   if (text.trim() !== "") {
@@ -41,7 +46,7 @@ export async function parseJsonBody<T extends z.ZodType>(req: Request, schema: T
     }
   }
   refuseNul(value);
-  return schema.parse(value);
+  return value;
 }
 
 export function parseQuery<T extends z.ZodType>(req: Request, schema: T): z.infer<T> {

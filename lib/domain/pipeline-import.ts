@@ -4,11 +4,11 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { pipelines } from "@/db/schema";
-import { DomainError, InvalidFields, notFound } from "./errors";
+import { InvalidFields, notFound } from "./errors";
 import { resolveConfig, type PipelineConfig } from "./pipeline-config";
 import { createPipelineInTx, withDetails, type PipelineDetails } from "./pipelines";
 import type { Principal } from "./principal";
-import { assertValidSchedule, isValidTimezone } from "./schedule-rules";
+import { scheduleProblems } from "./schedule-rules";
 import { isUniqueViolation } from "./sql-errors";
 
 export type ImportedConfig = Omit<PipelineConfig, "format" | "exported_at">;
@@ -22,17 +22,9 @@ export interface ImportOptions {
 
 const nameTaken = (name: string) => ({ message: `A pipeline named "${name}" already exists: give the new one another name.`, field: "pipeline_name" });
 
-/** The name and schedule problems of a configuration, each with its field. */
-function scheduleProblems(config: ImportedConfig): { message: string; field: string | null }[] {
-  if (!isValidTimezone(config.timezone)) return [{ message: `"${config.timezone}" is not a valid IANA timezone.`, field: "timezone" }];
-  if (!config.cron_string) return [];
-  try {
-    assertValidSchedule(config.cron_string, config.timezone);
-    return [];
-  } catch (error) {
-    if (error instanceof DomainError) return [{ message: error.message, field: error.field }];
-    throw error;
-  }
+/** The schedule problems of a configuration (timezone and cron), each with its field. */
+function scheduleProblemsOf(config: ImportedConfig): { message: string; field: string | null }[] {
+  return scheduleProblems(config.cron_string, config.timezone);
 }
 
 export async function importPipeline(db: Db, actor: Principal, config: ImportedConfig, options: ImportOptions = {}): Promise<{ pipeline: PipelineDetails; skippedShares: string[] }> {
@@ -40,7 +32,7 @@ export async function importPipeline(db: Db, actor: Principal, config: ImportedC
   const reason = options.reason || "Imported from a configuration file.";
   try {
     const { pipeline, skippedShares } = await db.transaction(async (tx) => {
-      const problems = scheduleProblems(config);
+      const problems = scheduleProblemsOf(config);
       const [clash] = await tx.select({ id: pipelines.id }).from(pipelines).where(and(eq(pipelines.orgId, actor.orgId), eq(pipelines.name, name)));
       if (clash) problems.unshift(nameTaken(name));
       let resolved: Awaited<ReturnType<typeof resolveConfig>> | null = null;

@@ -16,14 +16,14 @@ import {
 import { auditInTx, type AuditActor } from "./audit";
 import { notifyInTx } from "./events";
 import { removeStorageFiles } from "./storage-files";
-import { DomainError, invalid, notFound } from "./errors";
+import { DomainError, InvalidFields, invalid, notFound } from "./errors";
 import { issuePipelineKey } from "./keys";
 import { afterCursor, decodeCursor, keysetPage, orderBy, pageOffset, type Sort } from "./keyset";
 import { assertCanChange, loadVisiblePipeline, visibleTo } from "./pipeline-access";
 import type { Principal } from "./principal";
 import { assertResumeAt, setActiveInTx, syncSchedule } from "./pausing";
 import { pipelineConfigInTx } from "./pipeline-config";
-import { assertValidSchedule, isValidTimezone, nextRun } from "./schedule-rules";
+import { canonicalTimezone, nextRun, scheduleProblems } from "./schedule-rules";
 import type { PipelineOrdering } from "@/lib/vocabulary";
 import { isUniqueViolation } from "./sql-errors";
 
@@ -117,6 +117,8 @@ interface DetailJson {
 function detailed(p: Pipeline, extra: DetailJson | undefined): PipelineDetails {
   return {
     ...p,
+    // A row stored before names were made canonical still reads by its current IANA name.
+    timezone: canonicalTimezone(p.timezone) ?? p.timezone,
     ownerEmail: extra?.ownerEmail ?? "",
     modifiedByEmail: extra?.modifiedByEmail ?? null,
     sharedUsers: extra?.sharedUsers ?? [],
@@ -275,17 +277,28 @@ export async function listPipelines(db: Queryable, actor: Principal, query: Pipe
 
 // ---------------------------------------------------------------- writing
 
-function checkSchedule(cronString: string | null | undefined, timezone: string): void {
-  if (!isValidTimezone(timezone)) throw invalid(`"${timezone}" is not a valid IANA timezone.`, "timezone");
-  if (cronString) assertValidSchedule(cronString, timezone);
-}
-
-async function assertNameFree(db: Queryable, orgId: string, name: string, exceptId?: string): Promise<void> {
+async function nameTaken(db: Queryable, orgId: string, name: string, exceptId?: string): Promise<boolean> {
   const [clash] = await db
     .select({ id: pipelines.id })
     .from(pipelines)
     .where(and(eq(pipelines.orgId, orgId), eq(pipelines.name, name)));
-  if (clash && clash.id !== exceptId) throw invalid(NAME_TAKEN, "pipeline_name");
+  return !!clash && clash.id !== exceptId;
+}
+
+/**
+ * The name and the schedule checked together, so one answer names every field at fault; the
+ * timezone comes back by its canonical IANA name (Asia/Calcutta is stored as Asia/Kolkata).
+ */
+async function checkNameAndSchedule(
+  db: Queryable,
+  orgId: string,
+  name: { value: string; exceptId?: string } | null,
+  schedule: { cronString: string | null | undefined; timezone: string } | null,
+): Promise<string | null> {
+  const problems = name && (await nameTaken(db, orgId, name.value, name.exceptId)) ? [{ message: NAME_TAKEN, field: "pipeline_name" }] : [];
+  if (schedule) problems.push(...scheduleProblems(schedule.cronString, schedule.timezone));
+  if (problems.length) throw new InvalidFields(problems);
+  return schedule ? (canonicalTimezone(schedule.timezone) ?? schedule.timezone) : null;
 }
 
 async function checkShareTargets(db: Queryable, actor: Principal, ownerId: string, userIds: string[]): Promise<void> {
@@ -344,9 +357,7 @@ export interface CreateOptions {
 
 /** Creates a pipeline (active unless asked paused), its schedule when it has a cron, and its first API key. */
 export async function createPipelineInTx(tx: Queryable, actor: Principal, input: PipelineInput & { name: string; id?: string }, options: CreateOptions = {}) {
-  const timezone = input.timezone ?? "UTC";
-  checkSchedule(input.cronString, timezone);
-  await assertNameFree(tx, actor.orgId, input.name);
+  const timezone = (await checkNameAndSchedule(tx, actor.orgId, { value: input.name }, { cronString: input.cronString, timezone: input.timezone ?? "UTC" })) ?? "UTC";
   await checkShareTargets(tx, actor, actor.userId, input.sharedUserIds ?? []);
   const [created] = await tx
     .insert(pipelines)
@@ -422,9 +433,14 @@ export async function updatePipeline(
       assertCanChange(actor, access);
       const before = access.pipeline;
       const cronString = input.cronString === undefined ? before.cronString : input.cronString || null;
-      const timezone = input.timezone ?? before.timezone;
-      if (input.cronString !== undefined || input.timezone !== undefined) checkSchedule(cronString, timezone);
-      if (input.name !== undefined && input.name !== before.name) await assertNameFree(tx, actor.orgId, input.name, id);
+      const scheduleChanged = input.cronString !== undefined || input.timezone !== undefined;
+      const checked = await checkNameAndSchedule(
+        tx,
+        actor.orgId,
+        input.name !== undefined && input.name !== before.name ? { value: input.name, exceptId: id } : null,
+        scheduleChanged ? { cronString, timezone: input.timezone ?? before.timezone } : null,
+      );
+      const timezone = checked ?? before.timezone;
       if (input.sharedUserIds) await checkShareTargets(tx, actor, before.ownerId, input.sharedUserIds);
 
       const pausedAfter = input.active === undefined ? !before.active : !input.active;

@@ -1,62 +1,36 @@
-// Cron rules of §1: five fields, an IANA timezone, and no two runs closer than the minimum.
-import { Cron } from "croner";
+// Cron rules of §1 on the server: the shared rules (lib/schedule-rules.ts, which the form checks
+// with as you type) with this server's minimum interval, refused as the domain's error.
+import { checkSchedule, parseCron } from "@/lib/schedule-rules";
 import { env } from "@/lib/env";
-import { invalid } from "./errors";
+import { canonicalTimezone, isValidTimezone } from "@/lib/timezones";
+import { InvalidFields } from "./errors";
 
-// Enough upcoming runs to see the tightest gap of any cron that repeats within a year.
-const RUNS_CHECKED = 1000;
+export { canonicalTimezone, isValidTimezone };
 
 export function minScheduleIntervalSeconds(): number {
   return env().MIN_SCHEDULE_INTERVAL_SECONDS;
 }
 
-export function isValidTimezone(timezone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: timezone });
-    return true;
-  } catch {
-    return false;
-  }
+/** Every problem of a schedule (timezone, then the cron), each with its field; [] when it is fine. */
+export function scheduleProblems(cron: string | null | undefined, timezone: string): { message: string; field: string }[] {
+  return checkSchedule(cron, timezone, minScheduleIntervalSeconds(), { runs: 0 }).errors.map((e) => ({ message: e.detail, field: e.attr }));
 }
 
-function parse(cron: string, timezone: string): Cron {
-  return new Cron(cron, { timezone, paused: true, mode: "5-part" });
-}
-
-function describeInterval(seconds: number): string {
-  if (seconds % 3600 === 0) return `${seconds / 3600} hour${seconds === 3600 ? "" : "s"}`;
-  if (seconds % 60 === 0) return `${seconds / 60} minutes`;
-  return `${seconds} seconds`;
-}
-
-/** Throws a validation error on cron_string when the schedule is malformed or too frequent. */
-export function assertValidSchedule(cron: string, timezone: string): void {
-  const fields = cron.trim().split(/\s+/);
-  let schedule: Cron;
-  try {
-    if (fields.length !== 5) throw new Error("not five fields");
-    schedule = parse(cron.trim(), timezone);
-  } catch {
-    throw invalid("Invalid cron string format.", "cron_string");
-  }
-  const minimum = minScheduleIntervalSeconds();
-  const tooFrequent = () =>
-    invalid(
-      `Schedules must be at least ${describeInterval(minimum)} apart (${minimum} seconds); this cron runs more often.`,
-      "cron_string",
-    );
-  if (fields[0] === "*" && minimum > 60) throw tooFrequent();
-  const runs = schedule.nextRuns(RUNS_CHECKED, new Date());
-  for (let i = 1; i < runs.length; i++) {
-    const gap = ((runs[i]?.getTime() ?? 0) - (runs[i - 1]?.getTime() ?? 0)) / 1000;
-    if (gap < minimum) throw tooFrequent();
-  }
+/**
+ * The canonical name of `timezone` when the schedule is valid; otherwise throws every problem at
+ * once (a malformed cron, a value out of its field's range, a cron that never fires, one too
+ * frequent, an unknown timezone), each on its field.
+ */
+export function assertValidSchedule(cron: string | null | undefined, timezone: string): string {
+  const problems = scheduleProblems(cron, timezone);
+  if (problems.length) throw new InvalidFields(problems);
+  return canonicalTimezone(timezone) ?? timezone;
 }
 
 /** The next `count` fire times after `after`, in UTC instants. */
 export function nextRuns(cron: string, timezone: string, count: number, after = new Date()): Date[] {
   try {
-    return parse(cron, timezone).nextRuns(count, after);
+    return parseCron(cron, timezone).nextRuns(count, after);
   } catch {
     return [];
   }

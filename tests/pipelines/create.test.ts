@@ -211,8 +211,12 @@ describe("POST pipeline/ (create)", () => {
     { case: "a cron of words", body: { cron_string: "every day" }, attr: "cron_string", detail: "Invalid cron string format." },
     { case: "a cron of 4 fields", body: { cron_string: "0 0 * *" }, attr: "cron_string", detail: "Invalid cron string format." },
     { case: "a cron of 6 fields", body: { cron_string: "0 0 0 * * *" }, attr: "cron_string", detail: "Invalid cron string format." },
-    { case: "a minute out of range", body: { cron_string: "61 * * * *" }, attr: "cron_string", detail: "Invalid cron string format." },
-    { case: "an hour out of range", body: { cron_string: "0 25 * * *" }, attr: "cron_string", detail: "Invalid cron string format." },
+    { case: "a minute out of range", body: { cron_string: "61 * * * *" }, attr: "cron_string", detail: "minute 61 is outside 0–59." },
+    { case: "an hour out of range", body: { cron_string: "0 25 * * *" }, attr: "cron_string", detail: "hour 25 is outside 0–23." },
+    { case: "a day of month out of range in a list", body: { cron_string: "0 0 1,32 * *" }, attr: "cron_string", detail: "day of month 32 is outside 1–31." },
+    { case: "a month out of range in a range", body: { cron_string: "0 0 1 3-13 *" }, attr: "cron_string", detail: "month 13 is outside 1–12." },
+    { case: "a minute step out of range", body: { cron_string: "*/75 * * * *" }, attr: "cron_string", detail: "minute step 75 is outside 1–59." },
+    { case: "February 31st", body: { cron_string: "0 2 31 2 *" }, attr: "cron_string", detail: "0 2 31 2 * never fires: February has no 31st." },
     { case: "every minute", body: { cron_string: "* * * * *" }, attr: "cron_string", detail: TOO_FREQUENT },
     { case: "every 5 minutes", body: { cron_string: "*/5 * * * *" }, attr: "cron_string", detail: TOO_FREQUENT },
     { case: "every minute of one hour", body: { cron_string: "* 3 * * *" }, attr: "cron_string", detail: TOO_FREQUENT },
@@ -231,6 +235,39 @@ describe("POST pipeline/ (create)", () => {
     expectError(res, 400, "validation_error", { attr, code: code ?? "invalid", ...(detail ? { detail } : {}) });
     const db = await getDb();
     expect(await db.select().from(pipelines).where(and(eq(pipelines.orgId, org.id), eq(pipelines.name, name)))).toEqual([]);
+  });
+
+  it("answers every field error of a body at once, each on its field", async () => {
+    const res = await post({ pipeline_name: "a".repeat(33), cron_string: "61 * * * *", timezone: "Mars/Olympus_Mons" });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({
+      type: "validation_error",
+      errors: [
+        { code: "invalid", detail: "Ensure this field has no more than 32 characters.", attr: "pipeline_name" },
+        { code: "invalid", detail: '"Mars/Olympus_Mons" is not a valid IANA timezone.', attr: "timezone" },
+        { code: "invalid", detail: "minute 61 is outside 0–59.", attr: "cron_string" },
+      ],
+    });
+  });
+
+  it("answers a name in use and a bad cron together", async () => {
+    const taken = await post({ pipeline_name: uniqueName("taken") });
+    expect(taken.status).toBe(201);
+    const res = await post({ pipeline_name: (taken.body as { pipeline_name: string }).pipeline_name, cron_string: "0 2 31 2 *" });
+    expect(res.status).toBe(400);
+    expect((res.body as { errors: { attr: string }[] }).errors.map((e) => e.attr)).toEqual(["pipeline_name", "cron_string"]);
+  });
+
+  it("stores and answers a legacy timezone by its canonical IANA name", async () => {
+    const res = await post({ pipeline_name: uniqueName("calcutta"), cron_string: "30 9 * * *", timezone: "Asia/Calcutta" });
+    expect(res.status).toBe(201);
+    const created = res.body as { id: string; timezone: string };
+    expect(created.timezone).toBe("Asia/Kolkata");
+    const db = await getDb();
+    const [row] = await db.select({ timezone: pipelines.timezone }).from(pipelines).where(eq(pipelines.id, created.id));
+    expect(row?.timezone).toBe("Asia/Kolkata");
+    const [schedule] = await db.select({ timezone: schedules.timezone }).from(schedules).where(eq(schedules.pipelineId, created.id));
+    expect(schedule?.timezone).toBe("Asia/Kolkata");
   });
 
   it("names the configured minimum in the too-frequent message", async () => {

@@ -194,12 +194,36 @@ describe("PATCH pipeline/{id}/", () => {
     expect(await scheduleOf(p.id)).toMatchObject({ timezone: "Asia/Tokyo" });
   });
 
+  it("stores a legacy timezone by its canonical name and reads it back so", async () => {
+    const p = await createPipeline(org, org.member, { cron_string: "0 9 * * *" });
+    const res = await patch(p.id, { timezone: "Europe/Kiev" });
+    expect(res.status).toBe(200);
+    expect((res.body as PipelineJson).timezone).toBe("Europe/Kyiv");
+    expect(await scheduleOf(p.id)).toMatchObject({ timezone: "Europe/Kyiv" });
+    expect(((await getPipeline(org, org.member, p.id)).body as PipelineJson).timezone).toBe("Europe/Kyiv");
+  });
+
+  it("answers a bad name and a bad cron of one PATCH together, each with its attr", async () => {
+    const p = await createPipeline(org, org.member, { cron_string: "0 0 * * *" });
+    const res = await patch(p.id, { pipeline_name: "", cron_string: "0 24 * * *" });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({
+      type: "validation_error",
+      errors: [
+        { code: "invalid", detail: "This field may not be blank.", attr: "pipeline_name" },
+        { code: "invalid", detail: "hour 24 is outside 0–23.", attr: "cron_string" },
+      ],
+    });
+  });
+
   it.each([
     { case: "an invalid cron", body: { cron_string: "every hour" }, attr: "cron_string", detail: "Invalid cron string format." },
     { case: "*/5 * * * *", body: { cron_string: "*/5 * * * *" }, attr: "cron_string", detail: TOO_FREQUENT },
     { case: "* * * * *", body: { cron_string: "* * * * *" }, attr: "cron_string", detail: TOO_FREQUENT },
     { case: "*/29 * * * *", body: { cron_string: "*/29 * * * *" }, attr: "cron_string", detail: TOO_FREQUENT },
     { case: "a bad timezone", body: { timezone: "Europe/Atlantis" }, attr: "timezone" },
+    { case: "February 31st", body: { cron_string: "0 2 31 2 *" }, attr: "cron_string", detail: "0 2 31 2 * never fires: February has no 31st." },
+    { case: "a minute of 61", body: { cron_string: "61 * * * *" }, attr: "cron_string", detail: "minute 61 is outside 0–59." },
     { case: "an empty name", body: { pipeline_name: "" }, attr: "pipeline_name", detail: "This field may not be blank." },
     { case: "a null name", body: { pipeline_name: null }, attr: "pipeline_name", detail: "This field may not be null." },
     { case: "a name of 33 characters", body: { pipeline_name: "c".repeat(33) }, attr: "pipeline_name", detail: "Ensure this field has no more than 32 characters." },

@@ -1,5 +1,6 @@
 // GET /api/v1/unstract/{org_id}/pipeline/ (list) and POST (create → 201).
-import { parseJsonBody, parseQuery } from "@/lib/api/body";
+import { parseQuery } from "@/lib/api/body";
+import { parsePipelineBody } from "@/lib/api/unstract/pipeline-body";
 import { v1Dialect } from "@/lib/api/unstract/dialect";
 import { orgRoute } from "@/lib/api/route";
 import { createPipelineRequest, listPipelinesQuery } from "@/lib/api/unstract/schemas";
@@ -23,7 +24,7 @@ export const GET = orgRoute(v1Dialect, async ({ req, db, principal }) => {
 });
 
 export const POST = orgRoute(v1Dialect, async ({ req, db, principal }) => {
-  const body = await parseJsonBody(req, createPipelineRequest);
+  const body = await parsePipelineBody(req, createPipelineRequest);
   const { pipeline, key } = await createPipeline(db, principal, {
     name: body.pipeline_name,
     type: body.pipeline_type,

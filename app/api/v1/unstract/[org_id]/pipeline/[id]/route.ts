@@ -1,5 +1,6 @@
 // GET, PUT, PATCH, DELETE /api/v1/unstract/{org_id}/pipeline/{id}/
 import { parseJsonBody } from "@/lib/api/body";
+import { parsePipelineBody } from "@/lib/api/unstract/pipeline-body";
 import { v1Dialect } from "@/lib/api/unstract/dialect";
 import { orgRoute } from "@/lib/api/route";
 import { uuidParam } from "@/lib/api/ids";
@@ -30,13 +31,13 @@ export const GET = orgRoute<Params>(v1Dialect, async ({ db, principal, params })
 
 export const PUT = orgRoute<Params>(v1Dialect, async ({ req, db, principal, params }) => {
   const id = uuidParam(params.id);
-  const body = await parseJsonBody(req, replacePipelineRequest);
+  const body = await parsePipelineBody(req, replacePipelineRequest);
   return Response.json(pipelineBody(await updatePipeline(db, principal, id, toInput(body), { reason: body.reason })));
 });
 
 export const PATCH = orgRoute<Params>(v1Dialect, async ({ req, db, principal, params }) => {
   const id = uuidParam(params.id);
-  const body = await parseJsonBody(req, patchPipelineRequest);
+  const body = await parsePipelineBody(req, patchPipelineRequest);
   return Response.json(pipelineBody(await updatePipeline(db, principal, id, toInput(body), { reason: body.reason })));
 });
 
