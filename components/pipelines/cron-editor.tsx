@@ -1,15 +1,15 @@
 "use client";
 
 // A cron string with everything needed to trust it before saving: the schedule in words, the
-// next five runs in the pipeline's timezone, and the server's rules said ahead (five fields,
-// runs at least 30 minutes apart). croner and cronstrue load only with this editor.
-import { Cron } from "croner";
+// next five runs in the pipeline's timezone, and the server's own rules (lib/schedule-rules.ts)
+// checked as you type, in the server's words. croner and cronstrue load only with this editor.
 import cronstrue from "cronstrue";
 import { useMemo } from "react";
+import { checkSchedule, DEFAULT_MIN_SCHEDULE_INTERVAL_SECONDS, tooFrequentMessage } from "@/lib/schedule-rules";
 
 /** The server's default minimum gap between runs (MIN_SCHEDULE_INTERVAL_SECONDS). */
-const MIN_GAP_MINUTES = 30;
-const RUNS_CHECKED = 200;
+const MIN_GAP_SECONDS = DEFAULT_MIN_SCHEDULE_INTERVAL_SECONDS;
+const TOO_FREQUENT = tooFrequentMessage(MIN_GAP_SECONDS);
 
 const PRESETS = [
   { label: "Every hour", cron: "0 * * * *" },
@@ -30,31 +30,30 @@ export interface CronEditorProps {
   refusal?: string | null;
 }
 
-type Analysis =
-  | { kind: "empty" }
-  | { kind: "invalid"; message: string }
-  | { kind: "valid"; words: string; runs: Date[]; tooFrequent: boolean };
+interface Analysis {
+  empty: boolean;
+  /** Every problem of the cron, in the server's words. */
+  problems: string[];
+  warning?: string;
+  /** The schedule in words and its next runs, when it parses and fires. */
+  words: string | null;
+  runs: Date[];
+  timezone: string;
+}
 
 function analyse(cron: string, timezone: string): Analysis {
   const text = cron.trim();
-  if (!text) return { kind: "empty" };
-  const fields = text.split(/\s+/);
-  if (fields.length !== 5) return { kind: "invalid", message: "Invalid cron string format. A cron has five fields: minute hour day month weekday." };
-  let runs: Date[];
-  try {
-    runs = new Cron(text, { timezone, paused: true, mode: "5-part" }).nextRuns(RUNS_CHECKED);
-  } catch {
-    return { kind: "invalid", message: "Invalid cron string format." };
+  const check = checkSchedule(text, timezone, MIN_GAP_SECONDS);
+  const problems = check.errors.filter((e) => e.attr === "cron_string").map((e) => e.detail);
+  let words: string | null = null;
+  if (text && check.nextRuns.length) {
+    try {
+      words = cronstrue.toString(text, { use24HourTimeFormat: true, throwExceptionOnParseError: true });
+    } catch {
+      words = text;
+    }
   }
-  let words: string;
-  try {
-    words = cronstrue.toString(text, { use24HourTimeFormat: true, throwExceptionOnParseError: true });
-  } catch {
-    words = text;
-  }
-  const gaps = runs.slice(1).map((run, i) => run.getTime() - (runs[i]?.getTime() ?? 0));
-  const tooFrequent = fields[0] === "*" || gaps.some((gap) => gap < MIN_GAP_MINUTES * 60_000);
-  return { kind: "valid", words, runs: runs.slice(0, 5), tooFrequent };
+  return { empty: !text, problems, warning: check.warning, words, runs: check.nextRuns, timezone: check.timezone ?? timezone };
 }
 
 function runFormatter(timezone: string): Intl.DateTimeFormat {
@@ -67,10 +66,16 @@ function runFormatter(timezone: string): Intl.DateTimeFormat {
 
 export function CronEditor({ id, value, onChange, timezone, error, refusal }: CronEditorProps) {
   const analysis = useMemo(() => analyse(value, timezone), [value, timezone]);
-  const format = useMemo(() => runFormatter(timezone), [timezone]);
-  const problem = error ?? (analysis.kind === "invalid" ? analysis.message : undefined);
-  const ids = { hint: `${id}-hint`, rule: `${id}-rule`, error: `${id}-error`, words: `${id}-words` };
-  const describedBy = [ids.hint, ids.rule, problem ? ids.error : null, analysis.kind === "valid" ? ids.words : null].filter(Boolean).join(" ");
+  const format = useMemo(() => runFormatter(analysis.timezone), [analysis.timezone]);
+  // The server's answer (after a submit) or, until then, the same rules checked here: one list.
+  const problems = error ? [error] : analysis.problems;
+  const problem = problems.length > 0;
+  // The rule is said once: as the hint, or as the refusal when this cron breaks it.
+  const breaksRule = problems.some((p) => p.startsWith("Schedules must be at least"));
+  const ids = { hint: `${id}-hint`, rule: `${id}-rule`, error: `${id}-error`, words: `${id}-words`, warning: `${id}-warning` };
+  const describedBy = [ids.hint, breaksRule ? null : ids.rule, problem ? ids.error : null, analysis.words ? ids.words : null, analysis.warning ? ids.warning : null]
+    .filter(Boolean)
+    .join(" ");
   const locked = !!refusal;
 
   return (
@@ -123,24 +128,32 @@ export function CronEditor({ id, value, onChange, timezone, error, refusal }: Cr
           No schedule
         </button>
       </div>
-      <p id={ids.rule} className="text-xs text-ink-muted">
-        Runs must be at least {MIN_GAP_MINUTES} minutes apart; the server refuses a schedule that runs more often.
-      </p>
-      <p id={ids.error} aria-live="polite" className="text-sm text-bad" data-testid="cron-error">
-        {problem}
-      </p>
-      {analysis.kind === "empty" && <p className="text-sm text-ink-muted">No schedule: the pipeline runs only when started.</p>}
-      {analysis.kind === "valid" && (
+      {!breaksRule && (
+        <p id={ids.rule} className="text-xs text-ink-muted" data-testid="cron-rule">
+          {TOO_FREQUENT.split(";")[0]}: the server refuses a schedule that runs more often.
+        </p>
+      )}
+      <div id={ids.error} aria-live="polite" className="text-sm text-bad" data-testid="cron-error">
+        {problems.length === 1 ? problems[0] : problems.length > 1 && (
+          <ul className="list-disc pl-5">
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+      {analysis.warning && !problem && (
+        <p id={ids.warning} className="text-sm text-warn" data-testid="cron-warning">
+          {analysis.warning}
+        </p>
+      )}
+      {analysis.empty && <p className="text-sm text-ink-muted">No schedule: the pipeline runs only when started.</p>}
+      {analysis.words && (
         <div className="rounded-md bg-surface-muted px-3 py-2 text-sm">
           <p id={ids.words} className="font-medium" data-testid="cron-words">
             {analysis.words}
-            <span className="font-normal text-ink-muted"> ({timezone})</span>
+            <span className="font-normal text-ink-muted"> ({analysis.timezone})</span>
           </p>
-          {analysis.tooFrequent && (
-            <p className="mt-1 text-warn" data-testid="cron-too-frequent">
-              This runs more often than every {MIN_GAP_MINUTES} minutes: the server will refuse it.
-            </p>
-          )}
           <p className="mt-2 text-xs font-medium uppercase tracking-wide text-ink-faint">Next five runs</p>
           <ol className="mt-1 space-y-0.5 tabular-nums" data-testid="cron-next-runs">
             {analysis.runs.map((run) => (
