@@ -65,7 +65,7 @@ function PipelineFacts({ pipeline }: { pipeline: Pipeline }) {
         </Fact>
         <Fact term="Schedule">
           {pipeline.cron_string ? (
-            <span>
+            <span data-testid="fact-schedule">
               <code className="font-mono">{pipeline.cron_string}</code> <span className="text-ink-muted">({pipeline.timezone})</span>
             </span>
           ) : (

@@ -100,7 +100,7 @@ export function TimezoneSelect({ id, value, onChange, error, disabled, described
         autoComplete="off"
         spellCheck={false}
         aria-expanded={open}
-        aria-controls={listId}
+        aria-controls={open ? listId : undefined}
         aria-autocomplete="list"
         aria-activedescendant={activeId}
         aria-invalid={error ? true : undefined}
@@ -127,7 +127,7 @@ export function TimezoneSelect({ id, value, onChange, error, disabled, described
           ref={listRef}
           id={listId}
           role="listbox"
-          aria-label="Timezones"
+          aria-label="Matching zones"
           className="absolute z-20 mt-1 max-h-64 w-full overflow-auto rounded-md border border-gray-200 bg-white py-1 text-sm shadow-lg"
           data-testid="timezone-options"
         >
