@@ -35,7 +35,12 @@ function scheduleRule(seconds: number): string {
     `\`cron_string\` is a five-field cron expression read in \`timezone\` (default UTC); null or "" removes the schedule. ` +
     `Runs closer together than this server's minimum interval, ${interval}, are refused with a message naming it ` +
     `(the setting MIN_SCHEDULE_INTERVAL_SECONDS, default 1800)` +
-    (seconds > 60 ? "; so a minute field of `*` is always too frequent." : ".")
+    (seconds > 60 ? "; so a minute field of `*` is always too frequent. " : ". ") +
+    "A value outside its field's range is refused naming the field and the range (\"minute 61 is outside 0–59.\"; hour 0–23, " +
+    "day of month 1–31, month 1–12, day of week 0–7, in lists, ranges and steps alike), and a cron that never fires is refused " +
+    "(\"0 2 31 2 * never fires: February has no 31st.\"). Every field error of a body comes back at once, one `errors[]` entry each with its `attr`. " +
+    "`timezone` is an IANA name; an old alias (Asia/Calcutta, Europe/Kiev, Etc/UTC) is accepted and stored and answered by its canonical name " +
+    "(Asia/Kolkata, Europe/Kyiv, UTC); an unknown zone is a 400 on `timezone`."
   );
 }
 
@@ -85,7 +90,7 @@ export function pipelineOperations({ minScheduleIntervalSeconds }: DocumentSetti
       responses: {
         201: { description: "Created, with its API key shown this once.", schema: res.createdPipelineResponse },
         400: error(
-          'Invalid body: "This pipeline name is already in use. Please select a different name.", "Invalid cron string format.", a schedule too frequent, an unknown timezone or shared user.',
+          'Invalid body, every field at fault at once: "This pipeline name is already in use. Please select a different name.", "Invalid cron string format.", a cron value out of its field\'s range, a cron that never fires, a schedule too frequent, an unknown timezone or shared user.',
         ),
         401: unauthenticated,
         404: notMember,

@@ -12,14 +12,23 @@ const cronString = z
   .trim()
   .max(100)
   .nullable()
-  .transform((v) => v || null);
+  .transform((v) => v || null)
+  .describe(
+    "Five-field cron (minute 0–59, hour 0–23, day of month 1–31, month 1–12, day of week 0–7), read in `timezone`; null or \"\" for no schedule. " +
+      "A value out of its field's range, a cron that never fires (February 31st) and runs closer than the server's minimum interval are refused.",
+  );
 
 const pipelineFields = {
   pipeline_name: pipelineName,
   pipeline_type: z.enum(PIPELINE_TYPES),
   description: z.string().max(1000),
   cron_string: cronString,
-  timezone: z.string().trim().min(1).max(64),
+  timezone: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .describe("IANA timezone (default UTC). An old alias (Asia/Calcutta, Europe/Kiev, Etc/UTC) is accepted, stored and answered by its canonical name (Asia/Kolkata, Europe/Kyiv, UTC)."),
   active: z.boolean(),
   shared_users: z.array(z.uuid()).max(1000),
   shared_to_org: z.boolean(),
