@@ -7,8 +7,6 @@ import { seedDemo } from "./demo";
 import { createOrgWithAdmin, findOrg } from "./orgs";
 import { issueToken } from "./tokens";
 
-// Kept importable from here for its callers of old (tests, scripts).
-export { createOrgWithAdmin };
 
 export const SEED_ORG = { id: "acme_corp", name: "Acme Corp" };
 

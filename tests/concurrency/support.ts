@@ -10,7 +10,7 @@ import postgres from "postgres";
 import { inject } from "vitest";
 import type { Db } from "@/db/client";
 import * as schema from "@/db/schema";
-import { createOrgWithAdmin } from "@/lib/domain/seed";
+import { createOrgWithAdmin } from "@/lib/domain/orgs";
 import { postgresReachable } from "../support/reachable";
 
 const LOCAL_POSTGRES = "postgres://postgres@127.0.0.1:5432/postgres";

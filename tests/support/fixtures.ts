@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { getDb } from "@/db/client";
 import { memberships } from "@/db/schema";
 import type { Principal } from "@/lib/domain/principal";
-import { createOrgWithAdmin } from "@/lib/domain/seed";
+import { createOrgWithAdmin } from "@/lib/domain/orgs";
 import { issueToken } from "@/lib/domain/tokens";
 import { createUser } from "@/lib/domain/users";
 
