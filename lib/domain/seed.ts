@@ -7,7 +7,6 @@ import { seedDemo } from "./demo";
 import { createOrgWithAdmin, findOrg } from "./orgs";
 import { issueToken } from "./tokens";
 
-
 export const SEED_ORG = { id: "acme_corp", name: "Acme Corp" };
 
 export interface SeedOptions {
