@@ -2,13 +2,14 @@
 import type { z } from "zod";
 import type { Execution } from "@/lib/domain/executions";
 import type { KeyWithCreator } from "@/lib/domain/keys";
-import type { Pipeline, PipelineDetails } from "@/lib/domain/pipelines";
+import type { JobView, Pipeline, PipelineDetails } from "@/lib/domain/pipelines";
 import type {
   createdPipelineResponse,
   executeResponse,
   ExecutionResponse,
   KeyResponse,
   Paginated,
+  PipelineDetailResponse,
   PipelineResponse,
   SharingResponse,
   triggerResponse,
@@ -54,6 +55,22 @@ export function pipelineBody(p: PipelineDetails): PipelineResponse {
     pause_reason: p.active ? null : p.pauseReason,
     resume_at: p.active ? null : time(p.resumeAt),
     decommission: p.decommission,
+  };
+}
+
+/** A pipeline read alone: the list's body plus its jobs. */
+export function pipelineDetailBody(p: PipelineDetails, jobs: JobView[]): PipelineDetailResponse {
+  return {
+    ...pipelineBody(p),
+    jobs: jobs.map((j) => ({
+      id: j.id,
+      name: j.name,
+      position: j.position,
+      source: j.source,
+      destination: j.destination,
+      config: j.config,
+      state: j.state && { cursor: j.state.cursor, last_rows: j.state.lastRows, updated_at: j.state.updatedAt.toISOString() },
+    })),
   };
 }
 
