@@ -123,8 +123,8 @@ export function keyBody(k: KeyWithCreator, plainKey: string | null = null): KeyR
 }
 
 /** Creation answers with the pipeline and the API key made with it, shown this once. */
-export function createdPipelineBody(p: PipelineDetails, key: KeyWithCreator & { apiKey: string }): z.infer<typeof createdPipelineResponse> {
-  return { ...pipelineBody(p), api_key: keyBody(key, key.apiKey) };
+export function createdPipelineBody(p: PipelineDetails, jobs: JobView[], key: KeyWithCreator & { apiKey: string }): z.infer<typeof createdPipelineResponse> {
+  return { ...pipelineDetailBody(p, jobs), api_key: keyBody(key, key.apiKey) };
 }
 
 /** A run started by POST …/pipeline/execute/, in Unstract's words (the run's id is also its log's). */

@@ -88,7 +88,7 @@ export function pipelineOperations({ minScheduleIntervalSeconds }: DocumentSetti
       auth: "principal",
       body: { schema: createPipelineRequest, required: true },
       responses: {
-        201: { description: "Created, with its API key shown this once.", schema: res.createdPipelineResponse },
+        201: { description: "Created, with its jobs (as a retrieve shows them) and its API key, shown this once.", schema: res.createdPipelineResponse },
         400: error(
           'Invalid body, every field at fault at once: "This pipeline name is already in use. Please select a different name.", "Invalid cron string format.", a cron value out of its field\'s range, a cron that never fires, a schedule too frequent, an unknown timezone or shared user.',
         ),

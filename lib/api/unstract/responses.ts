@@ -98,8 +98,8 @@ export const keyResponse = z.object({
   modified_at: time,
 });
 
-/** Creation answers with the pipeline and the API key made with it, shown this once. */
-export const createdPipelineResponse = pipelineResponse.extend({ api_key: keyResponse });
+/** Creation answers with the pipeline (with its jobs, as a retrieve) and the API key made with it, shown this once. */
+export const createdPipelineResponse = pipelineDetailResponse.extend({ api_key: keyResponse });
 
 export const sharingResponse = z.object({
   id: z.uuid(),
