@@ -28,7 +28,8 @@ export function useStorage(org: string, pipeline: PipelineRef, options: { enable
     queryKey: queryKeys.storage(org, pipeline.id),
     queryFn: () => apiGet<StoragePipeline>(storagePath(pipeline.name)),
     enabled: options.enabled ?? true,
-    refetchInterval: (query) => (query.state.data?.storage_status === "Clearing" ? (offline ? 1000 : 5000) : false),
+    // Otherwise only while the stream is down, as the pipeline's own read: a run's records still show.
+    refetchInterval: (query) => (query.state.data?.storage_status === "Clearing" ? (offline ? 1000 : 5000) : offline ? 5000 : false),
   });
 }
 
