@@ -79,7 +79,13 @@ test("with the live stream down, the bar follows reads every second: percent, ro
     }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["aria-valuenow"] });
   });
 
+  // The confirmation says how much goes: the pipeline's stored records and their size.
+  const impact = await json<{ removed: { storage_records: number } }>(request.get(`/api/v1/orgs/${ACME.id}/pipelines/${id}/deletion-impact`, { headers: auth }));
+  expect(impact.removed.storage_records).toBeGreaterThan(0);
   await page.getByRole("button", { name: "Clear storage…" }).click();
+  await expect(page.getByTestId("confirm-clear-storage")).toContainText(
+    new RegExp(`This deletes ${impact.removed.storage_records} records \\([\\d.]+ (B|KB)\\) from the storage of ${name}, for good\\.`),
+  );
   cleared = true;
   await page.getByRole("button", { name: "Clear storage", exact: true }).click();
 
@@ -92,6 +98,14 @@ test("with the live stream down, the bar follows reads every second: percent, ro
   await expect(text).toContainText("488 KB of 977 KB");
   await expect(text).toContainText(/about \d+ s left/);
   await expect(bar).toHaveAttribute("aria-valuetext", /^50% · 10,000 of 20,000 rows · 488 KB of 977 KB · about \d+ s left$/);
+  // One state: the header badge, the panel, its button and Run now all say the storage is clearing.
+  await expect(page.getByTestId("storage-badge")).toHaveAttribute("data-status", "Clearing");
+  await expect(page.getByTestId("storage-badge")).toHaveText(/Clearing\s*50%/);
+  await expect(page.getByTestId("storage-status")).toHaveText("Clearing");
+  await expect(page.getByTestId("storage-progress-percent")).toHaveText("50%");
+  await expect(page.getByTestId("clear-storage-button")).toHaveText("Clearing…");
+  await expect(page.getByTestId("run-now")).toHaveAttribute("aria-disabled", "true");
+  await expect(page.getByTestId("run-now")).toHaveAccessibleDescription(/^Storage is being cleared/);
   await attachScreenshots(page, testInfo, "danger-zone-clear-progress");
   released = true;
 

@@ -77,6 +77,8 @@ export function applyLiveEvent(client: QueryClient, invalidate: (key: QueryKey) 
       invalidate(queryKeys.executions(org));
       invalidate(queryKeys.pipelines(org));
       if (pipelineId) invalidate(queryKeys.pipeline(org, pipelineId));
+      // A run leaves records behind: the storage state the pipeline page shows is read again.
+      if (pipelineId) invalidate(queryKeys.storage(org, pipelineId));
       if (event.execution_id) invalidate(queryKeys.execution(org, event.execution_id));
       break;
     case "storage":

@@ -9,9 +9,13 @@ import type { FieldErrors } from "./form-issues";
 
 export interface JobDraft {
   key: number;
+  /** An existing job being edited (the pipeline page): it keeps its identity and state. */
+  id?: string;
   name: string;
   source: string;
   destination: string;
+  /** Kept as it was: this editor does not change a job's config. */
+  config?: Record<string, unknown>;
 }
 
 interface JobsFieldsProps {
@@ -22,6 +26,11 @@ interface JobsFieldsProps {
 }
 
 let nextKey = 1;
+
+/** A key no draft on the page has: React tells the drafts apart by it. */
+export function newJobKey(): number {
+  return nextKey++;
+}
 
 export function JobsFields({ org, jobs, onChange, errors }: JobsFieldsProps) {
   const resources = useResources(org);
@@ -134,7 +143,7 @@ export function JobsFields({ org, jobs, onChange, errors }: JobsFieldsProps) {
           title={noSources ? "There is no source connection to read from." : undefined}
           onClick={() => {
             if (noSources) return;
-            onChange([...jobs, { key: nextKey++, name: `Job ${jobs.length + 1}`, source: "", destination: "" }]);
+            onChange([...jobs, { key: newJobKey(), name: `Job ${jobs.length + 1}`, source: "", destination: "" }]);
           }}
           data-testid="add-job"
         >

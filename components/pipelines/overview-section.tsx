@@ -1,6 +1,6 @@
 "use client";
 
-// The Overview tab: the facts at a glance, the run history, the settings form, and the
+// The Overview tab: the facts at a glance, the jobs, the run history, the settings form, and the
 // configuration as a file.
 import type { ReactNode } from "react";
 import type { Me } from "@/components/console/use-me";
@@ -12,7 +12,8 @@ import { canChangePipeline } from "./permissions";
 import { PipelineEditForm } from "./pipeline-edit-form";
 import { RunHistoryChart } from "./run-history-chart";
 import { timeInWords } from "./time-words";
-import type { Pipeline } from "./types";
+import { JobsSection } from "./jobs-section";
+import type { Pipeline, PipelineDetail } from "./types";
 import { useNow } from "./use-now";
 
 const LAST_RUN: Record<Pipeline["last_run_status"], string> = {
@@ -24,10 +25,11 @@ const LAST_RUN: Record<Pipeline["last_run_status"], string> = {
   PAUSED: "Paused",
 };
 
-export function OverviewSection({ org, me, pipeline }: { org: string; me: Me; pipeline: Pipeline }) {
+export function OverviewSection({ org, me, pipeline }: { org: string; me: Me; pipeline: PipelineDetail }) {
   return (
     <div className="space-y-6">
       <PipelineFacts pipeline={pipeline} />
+      <JobsSection org={org} me={me} pipeline={pipeline} />
       <RunHistory org={org} pipelineId={pipeline.id} />
       <PipelineEditForm org={org} me={me} pipeline={pipeline} />
       <ConfigurationFile org={org} me={me} pipeline={pipeline} />

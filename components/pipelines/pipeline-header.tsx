@@ -8,8 +8,10 @@ import type { Me } from "@/components/console/use-me";
 import { STATE_WORDS } from "@/components/wizard/decommission-steps";
 import { pauseSummary } from "./pause-words";
 import { StatusLine, type Outcome } from "./status-line";
+import { percentOf } from "@/components/storage/progress-math";
+import { useStorageProgress } from "@/components/storage/use-storage";
 import { StorageBadge } from "./storage-badge";
-import type { Pipeline } from "./types";
+import type { Pipeline, StorageStatus } from "./types";
 import { useNow } from "./use-now";
 import { useRunPipeline } from "./use-pipelines";
 
@@ -22,9 +24,10 @@ interface PipelineHeaderProps {
   onShowExecutions: () => void;
 }
 
-function runRefusal(pipeline: Pipeline): string | null {
+function runRefusal(pipeline: Pipeline, storageStatus: StorageStatus): string | null {
+  // The clear first: it is what is happening now, and it blocks a run even once resumed.
+  if (storageStatus === "Clearing") return "Storage is being cleared: a run can start when it is done.";
   if (!pipeline.active) return "The pipeline is paused: resume it to run it.";
-  if (pipeline.storage_status === "Clearing") return "Storage is being cleared: a run can start when it is done.";
   return null;
 }
 
@@ -32,7 +35,10 @@ export function PipelineHeader({ org, me, pipeline, outcome, onOutcome, onShowEx
   const run = useRunPipeline(org, pipeline.id);
   const now = useNow();
   const [started, setStarted] = useState(false);
-  const refusal = runRefusal(pipeline);
+  // The one storage state the clear panel reads too: badge, panel and Run now never disagree.
+  const { progress: storage } = useStorageProgress(org, { id: pipeline.id, name: pipeline.pipeline_name }, pipeline.storage_status);
+  const storagePercent = storage.status === "Clearing" && (storage.totalRows > 0 || storage.totalBytes > 0) ? percentOf(storage) : null;
+  const refusal = runRefusal(pipeline, storage.status);
   const blocked = !!refusal || run.isPending;
 
   function runNow() {
@@ -68,7 +74,7 @@ export function PipelineHeader({ org, me, pipeline, outcome, onOutcome, onShowEx
             >
               {pipeline.active ? "Active" : "Paused"}
             </span>
-            <StorageBadge org={org} pipelineId={pipeline.id} status={pipeline.storage_status} />
+            <StorageBadge status={storage.status} percent={storagePercent} />
             <span className="min-w-0 break-all text-ink-muted" data-testid="pipeline-owner">
               Owner: {pipeline.created_by === me.id ? `you (${pipeline.created_by_email})` : pipeline.created_by_email}
             </span>

@@ -11,7 +11,7 @@ import { ActiveSwitch } from "./active-switch";
 import { DeletingBadge, PausedBadge } from "./pause-badges";
 import { CHANGE_REFUSED, canChangePipeline } from "./permissions";
 import { RunPills } from "./run-pills";
-import { StorageBadge } from "./storage-badge";
+import { LiveStorageBadge } from "./storage-badge";
 import type { Pipeline, SelectedPipeline } from "./types";
 import { timeInWords } from "./time-words";
 import { useNow } from "./use-now";
@@ -184,7 +184,7 @@ export function PipelinesTable({ org, me, pipelines, loading, ordering, onOrder,
                   <span className="whitespace-nowrap">{formatDateTime(pipeline.created_at)}</span>
                 </Cell>
                 <Cell label="Storage">
-                  <StorageBadge org={org} pipelineId={pipeline.id} status={pipeline.storage_status} />
+                  <LiveStorageBadge org={org} pipelineId={pipeline.id} status={pipeline.storage_status} />
                 </Cell>
                 <Cell label="Active" last>
                   {pipeline.decommission ? (

@@ -2,9 +2,12 @@
 // the schemas module pulls in server code, so nothing of it may reach the browser bundle).
 import type { z } from "zod";
 import type { executionLogsResponse, orgExecutionListResponse, orgExecutionResponse } from "@/lib/api/console/responses-org";
-import type { createdPipelineResponse, keyResponse, pipelineListResponse, pipelineResponse, executionListResponse, executionResponse, sharingResponse, executeResponse } from "@/lib/api/unstract/responses";
+import type { createdPipelineResponse, keyResponse, pipelineDetailResponse, pipelineListResponse, pipelineResponse, executionListResponse, executionResponse, sharingResponse, executeResponse } from "@/lib/api/unstract/responses";
 
 export type Pipeline = z.infer<typeof pipelineResponse>;
+/** One pipeline read alone: with its jobs. */
+export type PipelineDetail = z.infer<typeof pipelineDetailResponse>;
+export type PipelineJob = PipelineDetail["jobs"][number];
 export type PipelineList = z.infer<typeof pipelineListResponse>;
 export type CreatedPipeline = z.infer<typeof createdPipelineResponse>;
 export type PipelineKey = z.infer<typeof keyResponse>;

@@ -6,7 +6,7 @@ import { usePollWhenOffline } from "@/components/live/live-events";
 import { queryKeys } from "@/components/query-keys";
 import { retryUnlessMissing } from "@/components/query-retry";
 import type { CreatePipelineRequest, PatchPipelineRequest } from "@/lib/api/unstract/schemas";
-import type { CreatedPipeline, ExecuteAnswer, Pipeline, PipelineList } from "./types";
+import type { CreatedPipeline, ExecuteAnswer, Pipeline, PipelineDetail, PipelineList } from "./types";
 
 export const PAGE_SIZE = 50;
 
@@ -54,7 +54,7 @@ export function usePipelineList(org: string, params: PipelineListParams) {
 export function pipelineQuery(org: string, id: string) {
   return {
     queryKey: queryKeys.pipeline(org, id),
-    queryFn: () => apiGet<Pipeline>(pipelinesPath(org, "pipeline", id)),
+    queryFn: () => apiGet<PipelineDetail>(pipelinesPath(org, "pipeline", id)),
     retry: retryUnlessMissing,
   };
 }
@@ -156,7 +156,7 @@ export function useSetPipelineActive(org: string) {
 export function useUpdatePipeline(org: string, id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: PatchPipelineRequest) => apiPatch<Pipeline>(pipelinesPath(org, "pipeline", id), body),
+    mutationFn: (body: PatchPipelineRequest) => apiPatch<PipelineDetail>(pipelinesPath(org, "pipeline", id), body),
     onSuccess: (pipeline) => {
       client.setQueryData(queryKeys.pipeline(org, id), pipeline);
       void client.invalidateQueries({ queryKey: queryKeys.pipelines(org) });

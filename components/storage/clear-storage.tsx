@@ -8,7 +8,8 @@ import { ActionWithReason } from "@/components/danger-zone/action-with-reason";
 import { ReasonConfirm } from "@/components/danger-zone/reason-confirm";
 import { showToast } from "@/components/ui/toast";
 import { clearBlockedReason } from "./clear-rules";
-import { formatBytes, formatCount } from "@/components/format";
+import { countOf, formatBytes } from "@/components/format";
+import { useDeletionImpact } from "@/components/wizard/use-deletion-impact";
 import { StorageProgress } from "./storage-progress";
 import { useClearStorage, useStorageProgress } from "./use-storage";
 import type { StorageStatus } from "@/lib/vocabulary";
@@ -33,7 +34,7 @@ const STATUS_TEXT = {
 
 export function ClearStorage({ org, pipeline, canChange, running, align = "end", stored }: ClearStorageProps) {
   const ref = { id: pipeline.id, name: pipeline.name };
-  const { progress, finishedAt, everCleared, query } = useStorageProgress(org, ref, pipeline.storageStatus);
+  const { progress, seenAt, finishedAt, everCleared, query } = useStorageProgress(org, ref, pipeline.storageStatus);
   const clear = useClearStorage(org, ref);
   const [confirming, setConfirming] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -71,6 +72,11 @@ export function ClearStorage({ org, pipeline, canChange, running, align = "end",
   }, [status, startedHere, clearId, pipeline.name]);
 
   const blocked = clearBlockedReason({ canChange, storageStatus: status, running });
+  // How much goes, for the confirmation: the caller's figures, else a count asked when it opens.
+  const impact = useDeletionImpact(org, pipeline.id, { enabled: confirming && !stored });
+  const amount = stored ?? (impact.data ? { records: impact.data.removed.storage_records, bytes: impact.data.removed.storage_bytes } : null);
+  // From the click until the clear has ended, one word: the clear is what is happening.
+  const clearing = status === "Clearing" || clear.isPending;
 
   function cancel() {
     setConfirming(false);
@@ -126,7 +132,7 @@ export function ClearStorage({ org, pipeline, canChange, running, align = "end",
               setConfirming(true);
             }}
           >
-            {clear.isPending ? "Starting…" : "Clear storage…"}
+            {clearing ? "Clearing…" : "Clear storage…"}
           </ActionWithReason>
         )}
       </div>
@@ -134,12 +140,14 @@ export function ClearStorage({ org, pipeline, canChange, running, align = "end",
         <ReasonConfirm
           question={`Clear the storage of ${pipeline.name}?`}
           detail={
-            stored
-              ? `${formatCount(stored.records)} records (${formatBytes(stored.bytes)}) go, for good.`
-              : "Everything its runs stored goes, for good."
+            amount
+              ? `This deletes ${countOf(amount.records, "record", "records")} (${formatBytes(amount.bytes)}) from the storage of ${pipeline.name}, for good.`
+              : impact.isError
+                ? `Everything the runs of ${pipeline.name} stored goes, for good (the amount could not be counted).`
+                : "Counting what is stored…"
           }
           confirmLabel="Clear storage"
-          pendingLabel="Starting…"
+          pendingLabel="Clearing…"
           pending={clear.isPending}
           danger
           onConfirm={confirm}
@@ -157,7 +165,7 @@ export function ClearStorage({ org, pipeline, canChange, running, align = "end",
           Could not read the storage status: {errorMessage(query.error)}
         </p>
       )}
-      {showBar && <StorageProgress progress={progress} pipelineName={pipeline.name} finishedAt={finishedAt} />}
+      {showBar && <StorageProgress progress={progress} seenAt={seenAt} pipelineName={pipeline.name} finishedAt={finishedAt} />}
     </div>
   );
 }

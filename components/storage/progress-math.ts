@@ -29,13 +29,46 @@ export function percentOf(progress: ClearProgress): number {
   return Math.min(99, Math.max(0, Math.floor(ratio * 100)));
 }
 
-/** Seconds left at the average rate since the clear started; null until there is a rate. */
-export function secondsLeft(progress: ClearProgress, now: number): number | null {
-  if (progress.status !== "Clearing" || progress.startedAt === null || progress.doneRows <= 0) return null;
-  const elapsed = (now - progress.startedAt) / 1000;
-  if (elapsed <= 0) return null;
-  const rate = progress.doneRows / elapsed;
-  return Math.max(0, (progress.totalRows - progress.doneRows) / rate);
+/** One observation of a clear: rows done, and when this browser saw it (its own clock). */
+export interface RateSample {
+  at: number;
+  doneRows: number;
+}
+
+/** How much history the rate is measured over, and what makes an estimate worth showing. */
+export const RATE_WINDOW_MS = 5000;
+export const STABLE_AFTER_MS = 2000;
+export const STABLE_AFTER_PERCENT = 5;
+
+/**
+ * The samples with a new one added: only when the count moved, and only the recent window (plus
+ * the one just before it, so the window always spans its full width).
+ */
+export function addSample(samples: readonly RateSample[], sample: RateSample): RateSample[] {
+  const last = samples[samples.length - 1];
+  // A count going back is another clear (or a late read): start over from it.
+  if (last && sample.doneRows < last.doneRows) return [sample];
+  if (last && sample.doneRows === last.doneRows) return [...samples];
+  const all = [...samples, sample];
+  const firstInside = all.findIndex((s) => s.at >= sample.at - RATE_WINDOW_MS);
+  return all.slice(Math.max(0, firstInside - 1));
+}
+
+/**
+ * Seconds left at the rate measured over the recent samples, all timed by this browser: the
+ * server's start time is not used, so a clock that differs or a slow start cannot skew it.
+ * Null until the estimate is stable: watched for ≥ 2 s, ≥ 5 % done, and a rate measured.
+ */
+export function secondsLeft(progress: ClearProgress, samples: readonly RateSample[], now: number): number | null {
+  if (progress.status !== "Clearing" || progress.totalRows <= 0) return null;
+  const first = samples[0];
+  const last = samples[samples.length - 1];
+  if (!first || !last || last.at <= first.at) return null;
+  if (now - first.at < STABLE_AFTER_MS || (last.doneRows / progress.totalRows) * 100 < STABLE_AFTER_PERCENT) return null;
+  const rate = (last.doneRows - first.doneRows) / (last.at - first.at); // rows per ms
+  if (rate <= 0) return null;
+  const left = (progress.totalRows - last.doneRows) / rate - (now - last.at);
+  return Math.max(0, left / 1000);
 }
 
 /**

@@ -1,10 +1,10 @@
 "use client";
 
 // The progress bar of a storage clear: percent, rows and bytes done of total, and the time left
-// at the rate so far. It re-renders every second so the estimate keeps moving between events.
+// at the rate measured here. It re-renders every second so the estimate keeps moving between events.
 import { useEffect, useState } from "react";
 import { formatBytes, formatCount } from "@/components/format";
-import { formatDuration, percentOf, secondsLeft, type ClearProgress } from "./progress-math";
+import { addSample, formatDuration, percentOf, secondsLeft, type ClearProgress, type RateSample } from "./progress-math";
 
 function useNow(everyMs: number, active: boolean): number {
   const [now, setNow] = useState(() => Date.now());
@@ -16,11 +16,35 @@ function useNow(everyMs: number, active: boolean): number {
   return now;
 }
 
-export function StorageProgress({ progress, pipelineName, finishedAt }: { progress: ClearProgress; pipelineName: string; finishedAt: string | null }) {
+/**
+ * The counts this view saw the clear reach, each timed by when it arrived in this browser
+ * (`seenAt`, this browser's clock): kept across renders, started afresh for another clear.
+ */
+function useRateSamples(progress: ClearProgress, seenAt: number): RateSample[] {
+  const [seen, setSeen] = useState<{ at: number; clear: number | null; samples: RateSample[] }>({ at: 0, clear: null, samples: [] });
+  const clearing = progress.status === "Clearing";
+  if (!clearing && seen.samples.length > 0) setSeen({ at: 0, clear: null, samples: [] });
+  if (clearing && seen.at !== seenAt) {
+    const sample = { at: seenAt, doneRows: progress.doneRows };
+    setSeen({ at: seenAt, clear: progress.startedAt, samples: seen.clear === progress.startedAt ? addSample(seen.samples, sample) : [sample] });
+  }
+  return seen.samples;
+}
+
+interface StorageProgressProps {
+  progress: ClearProgress;
+  /** When the figures arrived here (ms, this browser's clock): what the rate is timed by. */
+  seenAt: number;
+  pipelineName: string;
+  finishedAt: string | null;
+}
+
+export function StorageProgress({ progress, seenAt, pipelineName, finishedAt }: StorageProgressProps) {
   const clearing = progress.status === "Clearing";
   const now = useNow(1000, clearing);
+  const samples = useRateSamples(progress, seenAt);
   const percent = percentOf(progress);
-  const left = secondsLeft(progress, now);
+  const left = secondsLeft(progress, samples, now);
   const rows = `${formatCount(progress.doneRows)} of ${formatCount(progress.totalRows)} rows`;
   const bytes = `${formatBytes(progress.doneBytes)} of ${formatBytes(progress.totalBytes)}`;
   const timeText = clearing ? (left === null ? "estimating time left…" : `about ${formatDuration(left)} left`) : finishedAt ? "done" : "";

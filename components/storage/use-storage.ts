@@ -28,7 +28,8 @@ export function useStorage(org: string, pipeline: PipelineRef, options: { enable
     queryKey: queryKeys.storage(org, pipeline.id),
     queryFn: () => apiGet<StoragePipeline>(storagePath(pipeline.name)),
     enabled: options.enabled ?? true,
-    refetchInterval: (query) => (query.state.data?.storage_status === "Clearing" ? (offline ? 1000 : 5000) : false),
+    // Otherwise only while the stream is down, as the pipeline's own read: a run's records still show.
+    refetchInterval: (query) => (query.state.data?.storage_status === "Clearing" ? (offline ? 1000 : 5000) : offline ? 5000 : false),
   });
 }
 
@@ -71,6 +72,8 @@ export function useStorageProgress(org: string, pipeline: PipelineRef, fallbackS
   const progress = currentProgress(fromRead, fromEvent, live.dataUpdatedAt > storage.dataUpdatedAt) ?? fallback;
   return {
     progress,
+    /** When the newest of the figures arrived in this browser (its clock): times the clear's rate. */
+    seenAt: Math.max(live.dataUpdatedAt, storage.dataUpdatedAt),
     /** The last clear has finished (or none ever ran, when false and not clearing). */
     finishedAt: details?.finished_at ?? null,
     everCleared: details !== null || fromEvent !== null,
@@ -84,12 +87,17 @@ export function useClearStorage(org: string, pipeline: PipelineRef) {
     mutationFn: (reason: string) => apiPost<{ message: string }>(storagePath(pipeline.name, "clear"), reason ? { reason } : {}),
     // A stale "Cleared" event of an earlier clear must not hide the one being started.
     onMutate: () => client.removeQueries({ queryKey: storageLiveKey(org, pipeline.id), exact: true }),
-    onSettled: async () => {
-      await Promise.all([
-        client.invalidateQueries({ queryKey: queryKeys.storage(org, pipeline.id) }),
-        client.invalidateQueries({ queryKey: queryKeys.pipeline(org, pipeline.id) }),
-        client.invalidateQueries({ queryKey: queryKeys.pipelines(org) }),
-      ]);
+    // Accepted: the clear is under way. Every reader of the one storage state (header badge, panel,
+    // Run now) says Clearing at once, without the last clear's figures, until the next read.
+    onSuccess: () =>
+      client.setQueryData<StoragePipeline>(queryKeys.storage(org, pipeline.id), (read) =>
+        read && read.storage_status === "InUse" ? { ...read, storage_status: "Clearing", storage_status_details: null } : read,
+      ),
+    // Not awaited: the mutation ends with the POST's answer, while the reads run beside the clear.
+    onSettled: () => {
+      void client.invalidateQueries({ queryKey: queryKeys.storage(org, pipeline.id) });
+      void client.invalidateQueries({ queryKey: queryKeys.pipeline(org, pipeline.id) });
+      void client.invalidateQueries({ queryKey: queryKeys.pipelines(org) });
     },
   });
 }

@@ -100,7 +100,7 @@ function ClearBar({ org, plan }: { org: string; plan: Decommission }) {
   const storage = useStorageProgress(org, { id: plan.pipeline_id, name: plan.pipeline_name }, "Clearing");
   return (
     <div className="mt-2">
-      <StorageProgress progress={storage.progress} pipelineName={plan.pipeline_name} finishedAt={storage.finishedAt} />
+      <StorageProgress progress={storage.progress} seenAt={storage.seenAt} pipelineName={plan.pipeline_name} finishedAt={storage.finishedAt} />
     </div>
   );
 }

@@ -5,7 +5,6 @@ import {
   jobs,
   memberships,
   orgs,
-  resources,
   pipelineShares,
   pipelines,
   type DecommissionState,
@@ -23,18 +22,14 @@ import { assertCanChange, loadVisiblePipeline, visibleTo } from "./pipeline-acce
 import type { Principal } from "./principal";
 import { assertResumeAt, setActiveInTx, syncSchedule } from "./pausing";
 import { pipelineConfigInTx } from "./pipeline-config";
+import { addJobs, replaceJobs, type JobInput } from "./pipeline-jobs";
 import { canonicalTimezone, nextRun, scheduleProblems } from "./schedule-rules";
 import type { PipelineOrdering } from "@/lib/vocabulary";
 import { isUniqueViolation } from "./sql-errors";
 
 export type { Pipeline };
 
-export interface JobInput {
-  name: string;
-  sourceResourceId: string;
-  destinationResourceId?: string | null;
-  config?: Record<string, unknown>;
-}
+export type { JobInput, JobView } from "./pipeline-jobs";
 
 export interface PipelineInput {
   name?: string;
@@ -320,34 +315,6 @@ async function replaceShares(tx: Queryable, pipelineId: string, userIds: string[
   }
 }
 
-/** Jobs read from a live source resource of the org and may write to a destination. */
-async function addJobs(tx: Queryable, pipeline: Pipeline, list: JobInput[]): Promise<void> {
-  if (list.length === 0) return;
-  const ids = [...new Set(list.flatMap((j) => [j.sourceResourceId, j.destinationResourceId ?? []].flat()))];
-  const found = await tx
-    .select({ id: resources.id, kind: resources.kind })
-    .from(resources)
-    .where(and(eq(resources.orgId, pipeline.orgId), eq(resources.deleted, false), inArray(resources.id, ids)));
-  const kindOf = new Map(found.map((r) => [r.id, r.kind]));
-  list.forEach((job, i) => {
-    if (kindOf.get(job.sourceResourceId) !== "source") throw invalid(`Resource ${job.sourceResourceId} is not a source of this organization.`, `jobs.${i}.source`);
-    if (job.destinationResourceId && kindOf.get(job.destinationResourceId) !== "destination") {
-      throw invalid(`Resource ${job.destinationResourceId} is not a destination of this organization.`, `jobs.${i}.destination`);
-    }
-  });
-  await tx.insert(jobs).values(
-    list.map((job, position) => ({
-      orgId: pipeline.orgId,
-      pipelineId: pipeline.id,
-      position,
-      name: job.name,
-      sourceResourceId: job.sourceResourceId,
-      destinationResourceId: job.destinationResourceId ?? null,
-      config: job.config ?? {},
-    })),
-  );
-}
-
 export interface CreateOptions {
   /** Created paused, with this reason (an import): no run starts until someone resumes it. */
   paused?: { reason: string };
@@ -414,7 +381,7 @@ export async function createPipeline(db: Db, actor: Principal, input: PipelineIn
 }
 
 /** The fields of an update besides pause/resume: a change to any of them is a "pipeline.update". */
-const EDIT_FIELDS = ["name", "type", "description", "cronString", "timezone", "sharedToOrg", "sharedUserIds"] as const;
+const EDIT_FIELDS = ["name", "type", "description", "cronString", "timezone", "sharedToOrg", "sharedUserIds", "jobs"] as const;
 
 /**
  * Update (PUT replaces the editable fields, PATCH only those given). Owner or org admin. A change
@@ -468,6 +435,7 @@ export async function updatePipeline(
       if (!edited) throw notFound();
       let pipeline = edited;
       if (input.sharedUserIds) await replaceShares(tx, id, input.sharedUserIds);
+      if (input.jobs) await replaceJobs(tx, pipeline, input.jobs);
 
       const audit = { objectType: "pipeline" as const, objectId: id, objectName: pipeline.name, reason: options.reason };
       if (input.sharedUserIds || (input.sharedToOrg !== undefined && input.sharedToOrg !== before.sharedToOrg)) {

@@ -198,6 +198,7 @@ async function runJobs(db: Db, execution: Execution, options: ExecutorOptions, c
       seed: `${execution.id}:${job.id}`,
     });
     let cursor = state?.cursor ?? null;
+    const storedBefore = counts.ok; // this job's share of the run, shown on the pipeline page
     for await (const batch of read) {
       if (await renewLease(db, execution, options)) throw new StopRequested();
       const good = batch.records.filter((r: SourceRecord) => r.ok);
@@ -209,8 +210,11 @@ async function runJobs(db: Db, execution: Execution, options: ExecutorOptions, c
     }
     await db
       .insert(jobStates)
-      .values({ jobId: job.id, pipelineId: execution.pipelineId, cursor, updatedAt: new Date() })
-      .onConflictDoUpdate({ target: jobStates.jobId, set: { cursor, updatedAt: new Date() } });
+      .values({ jobId: job.id, pipelineId: execution.pipelineId, cursor, connectorState: { last_rows: counts.ok - storedBefore }, updatedAt: new Date() })
+      .onConflictDoUpdate({
+        target: jobStates.jobId,
+        set: { cursor, connectorState: { ...state?.connectorState, last_rows: counts.ok - storedBefore }, updatedAt: new Date() },
+      });
     await log(db, execution.id, `Job "${job.name}": done (${counts.ok} stored, ${counts.failed} failed so far).`);
   }
 }

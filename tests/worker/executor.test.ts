@@ -54,6 +54,8 @@ describe("executor", () => {
 
     const [state] = await db.select().from(jobStates).where(eq(jobStates.pipelineId, pipeline.id));
     expect(state!.cursor).toBe("1200");
+    // What this job moved, which the pipeline page shows as its last rows.
+    expect(state!.connectorState.last_rows).toBe(done!.successfulFiles);
     const logs = await db.select().from(executionLogs).where(eq(executionLogs.executionId, execution.id));
     expect(logs.map((l) => l.message).join("\n")).toMatch(/Run completed: \d+ stored, \d+ failed\./);
 

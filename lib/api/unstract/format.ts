@@ -2,13 +2,14 @@
 import type { z } from "zod";
 import type { Execution } from "@/lib/domain/executions";
 import type { KeyWithCreator } from "@/lib/domain/keys";
-import type { Pipeline, PipelineDetails } from "@/lib/domain/pipelines";
+import type { JobView, Pipeline, PipelineDetails } from "@/lib/domain/pipelines";
 import type {
   createdPipelineResponse,
   executeResponse,
   ExecutionResponse,
   KeyResponse,
   Paginated,
+  PipelineDetailResponse,
   PipelineResponse,
   SharingResponse,
   triggerResponse,
@@ -54,6 +55,22 @@ export function pipelineBody(p: PipelineDetails): PipelineResponse {
     pause_reason: p.active ? null : p.pauseReason,
     resume_at: p.active ? null : time(p.resumeAt),
     decommission: p.decommission,
+  };
+}
+
+/** A pipeline read alone: the list's body plus its jobs. */
+export function pipelineDetailBody(p: PipelineDetails, jobs: JobView[]): PipelineDetailResponse {
+  return {
+    ...pipelineBody(p),
+    jobs: jobs.map((j) => ({
+      id: j.id,
+      name: j.name,
+      position: j.position,
+      source: j.source,
+      destination: j.destination,
+      config: j.config,
+      state: j.state && { cursor: j.state.cursor, last_rows: j.state.lastRows, updated_at: j.state.updatedAt.toISOString() },
+    })),
   };
 }
 
@@ -106,8 +123,8 @@ export function keyBody(k: KeyWithCreator, plainKey: string | null = null): KeyR
 }
 
 /** Creation answers with the pipeline and the API key made with it, shown this once. */
-export function createdPipelineBody(p: PipelineDetails, key: KeyWithCreator & { apiKey: string }): z.infer<typeof createdPipelineResponse> {
-  return { ...pipelineBody(p), api_key: keyBody(key, key.apiKey) };
+export function createdPipelineBody(p: PipelineDetails, jobs: JobView[], key: KeyWithCreator & { apiKey: string }): z.infer<typeof createdPipelineResponse> {
+  return { ...pipelineDetailBody(p, jobs), api_key: keyBody(key, key.apiKey) };
 }
 
 /** A run started by POST …/pipeline/execute/, in Unstract's words (the run's id is also its log's). */

@@ -88,7 +88,7 @@ export function pipelineOperations({ minScheduleIntervalSeconds }: DocumentSetti
       auth: "principal",
       body: { schema: createPipelineRequest, required: true },
       responses: {
-        201: { description: "Created, with its API key shown this once.", schema: res.createdPipelineResponse },
+        201: { description: "Created, with its jobs (as a retrieve shows them) and its API key, shown this once.", schema: res.createdPipelineResponse },
         400: error(
           'Invalid body, every field at fault at once: "This pipeline name is already in use. Please select a different name.", "Invalid cron string format.", a cron value out of its field\'s range, a cron that never fires, a schedule too frequent, an unknown timezone or shared user.',
         ),
@@ -126,7 +126,7 @@ export function pipelineOperations({ minScheduleIntervalSeconds }: DocumentSetti
       auth: "principal",
       params: pipelineIdParams,
       responses: {
-        200: { description: "The pipeline.", schema: res.pipelineResponse },
+        200: { description: "The pipeline with its jobs (our addition: connections by name, state).", schema: res.pipelineDetailResponse },
         401: unauthenticated,
         404: pipelineNotVisible,
       },
@@ -142,7 +142,7 @@ export function pipelineOperations({ minScheduleIntervalSeconds }: DocumentSetti
       params: pipelineIdParams,
       body: { schema: replacePipelineRequest, required: true },
       responses: {
-        200: { description: "The updated pipeline.", schema: res.pipelineResponse },
+        200: { description: "The updated pipeline with its jobs.", schema: res.pipelineDetailResponse },
         400: invalidBody,
         401: unauthenticated,
         403: ownerOnly,
@@ -155,13 +155,13 @@ export function pipelineOperations({ minScheduleIntervalSeconds }: DocumentSetti
       path: `${base}/pipeline/{id}/`,
       operationId: "patchPipeline",
       summary: "Partly update, pause or resume a pipeline",
-      description: `Any subset of the fields. \`{"active": false}\` pauses the pipeline and its schedule; \`{"active": true}\` resumes both. ${schedule}`,
+      description: `Any subset of the fields. \`{"active": false}\` pauses the pipeline and its schedule; \`{"active": true}\` resumes both. Our addition: \`jobs\` replaces the pipeline's jobs with the ordered list given (items with an \`id\` keep that job and its state, items without are new, jobs left out are removed), in one transaction with the other fields; a connection that is not a live source (or destination) of this organization is a 400 on \`jobs.{index}.source\` (or \`.destination\`), an id that is not one of its jobs a 400 on \`jobs.{index}.id\`. ${schedule}`,
       tag: "Pipelines",
       auth: "principal",
       params: pipelineIdParams,
       body: { schema: patchPipelineRequest },
       responses: {
-        200: { description: "The updated pipeline.", schema: res.pipelineResponse },
+        200: { description: "The updated pipeline with its jobs.", schema: res.pipelineDetailResponse },
         400: invalidBody,
         401: unauthenticated,
         403: ownerOnly,
@@ -247,6 +247,8 @@ export function pipelineOperations({ minScheduleIntervalSeconds }: DocumentSetti
 /** The schemas of §1 the document names in components.schemas: answers (output side)… */
 export const unstractResponseComponents: Record<string, z.ZodType> = {
   Pipeline: res.pipelineResponse,
+  PipelineDetail: res.pipelineDetailResponse,
+  PipelineJob: res.jobResponse,
   CreatedPipeline: res.createdPipelineResponse,
   PipelineList: res.pipelineListResponse,
   RecentRun: res.recentRunResponse,

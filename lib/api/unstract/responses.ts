@@ -51,6 +51,30 @@ export const pipelineResponse = z.object({
     .describe("Our addition: the decommission (server-side delete) under way, if one is."),
 });
 
+const connectionRef = z.object({ id: z.string(), name: z.string() });
+
+export const jobResponse = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  position: z.int().describe("Run order, from 0."),
+  source: connectionRef.nullable().describe("The connection it reads, by id and name."),
+  destination: connectionRef.nullable().describe("The connection it writes to, if any."),
+  config: z.record(z.string(), z.unknown()),
+  state: z
+    .object({
+      cursor: z.string().nullable().describe("The incremental cursor the next run starts after."),
+      last_rows: z.int().nullable().describe("Records the last run of this job stored; null when not known."),
+      updated_at: time,
+    })
+    .nullable()
+    .describe("Null until a run has finished this job."),
+});
+
+/** One pipeline read alone (retrieve, and the answer to an update): our addition, its jobs. Not in the list, to keep it fast. */
+export const pipelineDetailResponse = pipelineResponse.extend({
+  jobs: z.array(jobResponse).describe("Our addition: the pipeline's jobs in run order, with their connections and state."),
+});
+
 export const keyResponse = z.object({
   id: z.uuid(),
   api_key: z
@@ -74,8 +98,8 @@ export const keyResponse = z.object({
   modified_at: time,
 });
 
-/** Creation answers with the pipeline and the API key made with it, shown this once. */
-export const createdPipelineResponse = pipelineResponse.extend({ api_key: keyResponse });
+/** Creation answers with the pipeline (with its jobs, as a retrieve) and the API key made with it, shown this once. */
+export const createdPipelineResponse = pipelineDetailResponse.extend({ api_key: keyResponse });
 
 export const sharingResponse = z.object({
   id: z.uuid(),
@@ -164,6 +188,7 @@ export const v1ErrorResponse = z.object({
   ),
 });
 
+export type PipelineDetailResponse = z.infer<typeof pipelineDetailResponse>;
 export type PipelineResponse = z.infer<typeof pipelineResponse>;
 export type SharingResponse = z.infer<typeof sharingResponse>;
 export type ExecutionResponse = z.infer<typeof executionResponse>;

@@ -46,6 +46,11 @@ export const jobRequest = z.object({
   config: z.record(z.string(), z.unknown()).optional(),
 });
 
+/** A job in an update's list: with the `id` of one of the pipeline's jobs it is that job (its state stays). */
+export const jobUpdateRequest = jobRequest.extend({
+  id: z.uuid().optional().describe("An existing job of this pipeline; left out for a new job."),
+});
+
 export const createPipelineRequest = z.object({
   ...pipelineFields,
   reason,
@@ -69,6 +74,14 @@ export const patchPipelineRequest = z
   .partial()
   .extend({
     reason,
+    // Our addition: the whole ordered list; jobs left out are removed with their state.
+    jobs: z
+      .array(jobUpdateRequest)
+      .max(50)
+      .optional()
+      .describe(
+        "Our addition: the pipeline's jobs, the whole list in run order. An item with the `id` of one of its jobs keeps that job and its state (cursor); an item without one is a new job; a job left out is removed with its state.",
+      ),
     resume_at: z.iso
       .datetime({ offset: true })
       .nullable()

@@ -7,6 +7,7 @@ import { createPipelineRequest, listPipelinesQuery } from "@/lib/api/unstract/sc
 import { createdPipelineBody, paginated, pipelineBody } from "@/lib/api/unstract/format";
 import { orderingOf, pageOrNotFound } from "@/lib/api/unstract/params";
 import { createPipeline, listPipelines } from "@/lib/domain/pipelines";
+import { jobsOfPipeline } from "@/lib/domain/pipeline-jobs";
 
 export const GET = orgRoute(v1Dialect, async ({ req, db, principal }) => {
   const query = parseQuery(req, listPipelinesQuery);
@@ -37,5 +38,5 @@ export const POST = orgRoute(v1Dialect, async ({ req, db, principal }) => {
     jobs: body.jobs?.map((job) => ({ name: job.name, sourceResourceId: job.source, destinationResourceId: job.destination, config: job.config })),
   });
   // The auto-created key is shown here once, as every key is at its creation.
-  return Response.json(createdPipelineBody(pipeline, key), { status: 201 });
+  return Response.json(createdPipelineBody(pipeline, await jobsOfPipeline(db, pipeline), key), { status: 201 });
 });

@@ -6,8 +6,10 @@ import { orgRoute } from "@/lib/api/route";
 import { uuidParam } from "@/lib/api/ids";
 import { reasonBody } from "@/lib/api/common-schemas";
 import { patchPipelineRequest, replacePipelineRequest, type PatchPipelineRequest } from "@/lib/api/unstract/schemas";
-import { pipelineBody } from "@/lib/api/unstract/format";
-import { deletePipeline, getPipeline, updatePipeline, type PipelineInput } from "@/lib/domain/pipelines";
+import { pipelineDetailBody } from "@/lib/api/unstract/format";
+import { deletePipeline, getPipeline, updatePipeline, type PipelineDetails, type PipelineInput } from "@/lib/domain/pipelines";
+import { jobsOfPipeline } from "@/lib/domain/pipeline-jobs";
+import type { Queryable } from "@/db/client";
 
 type Params = { org_id: string; id: string };
 
@@ -21,24 +23,31 @@ function toInput(body: PatchPipelineRequest | Omit<PatchPipelineRequest, "resume
     active: body.active,
     sharedToOrg: body.shared_to_org,
     sharedUserIds: body.shared_users,
+    jobs:
+      "jobs" in body
+        ? body.jobs?.map((j) => ({ id: j.id, name: j.name, sourceResourceId: j.source, destinationResourceId: j.destination, config: j.config }))
+        : undefined,
     resumeAt: "resume_at" in body && body.resume_at !== undefined ? (body.resume_at ? new Date(body.resume_at) : null) : undefined,
   };
 }
 
-export const GET = orgRoute<Params>(v1Dialect, async ({ db, principal, params }) =>
-  Response.json(pipelineBody(await getPipeline(db, principal, uuidParam(params.id)))),
-);
+/** One pipeline's answer: the list's body plus its jobs (read after the change, by its org). */
+async function detailAnswer(db: Queryable, pipeline: PipelineDetails): Promise<Response> {
+  return Response.json(pipelineDetailBody(pipeline, await jobsOfPipeline(db, pipeline)));
+}
+
+export const GET = orgRoute<Params>(v1Dialect, async ({ db, principal, params }) => detailAnswer(db, await getPipeline(db, principal, uuidParam(params.id))));
 
 export const PUT = orgRoute<Params>(v1Dialect, async ({ req, db, principal, params }) => {
   const id = uuidParam(params.id);
   const body = await parsePipelineBody(req, replacePipelineRequest);
-  return Response.json(pipelineBody(await updatePipeline(db, principal, id, toInput(body), { reason: body.reason })));
+  return detailAnswer(db, await updatePipeline(db, principal, id, toInput(body), { reason: body.reason }));
 });
 
 export const PATCH = orgRoute<Params>(v1Dialect, async ({ req, db, principal, params }) => {
   const id = uuidParam(params.id);
   const body = await parsePipelineBody(req, patchPipelineRequest);
-  return Response.json(pipelineBody(await updatePipeline(db, principal, id, toInput(body), { reason: body.reason })));
+  return detailAnswer(db, await updatePipeline(db, principal, id, toInput(body), { reason: body.reason }));
 });
 
 export const DELETE = orgRoute<Params>(v1Dialect, async ({ req, db, principal, params }) => {
