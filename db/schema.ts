@@ -197,6 +197,10 @@ export const pipelines = pgTable(
     pauseReason: text("pause_reason"),
     /** When the scheduler resumes it by itself; null for "until someone resumes it". */
     resumeAt: ts("resume_at"),
+    // What its storage holds, kept exact by statement triggers on storage_records (migration
+    // 0004), so the overview's "storage in use" is a sum over pipelines, not over every record.
+    storageRows: bigint("storage_rows", { mode: "number" }).notNull().default(0),
+    storageBytes: bigint("storage_bytes", { mode: "number" }).notNull().default(0),
     createdAt: createdAt(),
     modifiedAt: ts("modified_at").notNull().defaultNow(),
   },
