@@ -315,6 +315,9 @@ export const executions = pgTable(
     uniqueIndex("executions_pipeline_fire_uq").on(t.pipelineId, t.scheduledFor),
     index("executions_pipeline_recent_idx").on(t.pipelineId, sql`${t.createdAt} DESC`, sql`${t.id} DESC`),
     index("executions_org_recent_idx").on(t.orgId, sql`${t.createdAt} DESC`, sql`${t.id} DESC`),
+    // The Overview's runs of the last 24 hours by hour and status: read from the index alone
+    // (status and pipeline_id ride along, the latter for a member's visibility check).
+    index("executions_org_created_status_idx").on(t.orgId, t.createdAt, t.status, t.pipelineId),
     index("executions_claim_idx").on(t.createdAt).where(sql`${t.status} = 'PENDING'`),
     index("executions_lease_idx").on(t.leaseExpiresAt).where(sql`${t.status} = 'EXECUTING'`),
   ],

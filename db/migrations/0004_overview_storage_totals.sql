@@ -1,5 +1,6 @@
 ALTER TABLE "pipelines" ADD COLUMN "storage_rows" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "pipelines" ADD COLUMN "storage_bytes" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
+CREATE INDEX "executions_org_created_status_idx" ON "executions" USING btree ("org_id","created_at","status","pipeline_id");--> statement-breakpoint
 -- Statement-level triggers with transition tables (as 0001 does for the org's pipeline count):
 -- one UPDATE per statement and pipeline, however many records a run writes or a clear deletes
 -- in a batch. Records never change pipeline or size, so UPDATE needs no trigger. A pipeline's

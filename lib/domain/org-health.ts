@@ -6,7 +6,7 @@
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { rowsOf } from "@/db/rows";
-import { EXECUTION_STATUSES, RUNNING_EXECUTION_STATUSES, type ExecutionStatus } from "@/lib/vocabulary";
+import { EXECUTION_STATUSES, type ExecutionStatus } from "@/lib/vocabulary";
 import { visibleTo } from "./pipeline-access";
 import type { Principal } from "./principal";
 
@@ -79,7 +79,6 @@ interface HealthRow {
 const date = (s: string) => new Date(s);
 const dateOrNull = (s: string | null) => (s === null ? null : new Date(s));
 const zeroCounts = (): StatusCounts => Object.fromEntries(EXECUTION_STATUSES.map((s) => [s, 0])) as StatusCounts;
-const RUNNING = sql.raw(RUNNING_EXECUTION_STATUSES.map((s) => `'${s}'`).join(", "));
 
 /** The health of the principal's org, among the pipelines they may see (admins: all of them). */
 export async function orgHealth(db: Queryable, actor: Principal): Promise<OrgHealth> {
@@ -100,20 +99,33 @@ export async function orgHealth(db: Queryable, actor: Principal): Promise<OrgHea
              (count(*) filter (where storage_rows > 0))::int as storing
       from v
     ),
+    -- The few rows named are picked from v first and only then joined for their names: a join
+    -- before the limit probes (or hashes) every failing or paused pipeline.
+    failing_top as (
+      select id, last_run_time from v where last_run_status = 'FAILURE'
+      order by last_run_time desc nulls last, id limit ${HEALTH_LIST_SIZE}
+    ),
     failing as (
-      select p.id, p.name, p.last_run_time from v join pipelines p on p.id = v.id and p.org_id = ${org}
-      where v.last_run_status = 'FAILURE'
-      order by v.last_run_time desc nulls last, v.id limit ${HEALTH_LIST_SIZE}
+      select p.id, p.name, p.last_run_time from failing_top f join pipelines p on p.id = f.id and p.org_id = ${org}
+      order by f.last_run_time desc nulls last, f.id
+    ),
+    paused_top as (
+      select id, paused_at from v where not active
+      order by paused_at desc nulls last, id limit ${HEALTH_LIST_SIZE}
     ),
     paused as (
       select p.id, p.name, p.paused_by_label as paused_by, p.paused_at, p.pause_reason, p.resume_at
-      from v join pipelines p on p.id = v.id and p.org_id = ${org}
-      where not v.active
-      order by v.paused_at desc nulls last, v.id limit ${HEALTH_LIST_SIZE}
+      from paused_top t join pipelines p on p.id = t.id and p.org_id = ${org}
+      order by t.paused_at desc nulls last, t.id
     ),
+    -- One branch per status, each matching its partial index (executions_claim_idx,
+    -- executions_lease_idx): an IN list matches neither and scans every run.
     running as (
       select e.id, e.pipeline_id, e.status, e.created_at from executions e
-      where e.org_id = ${org} and e.status in (${RUNNING}) ${runVisible}
+      where e.org_id = ${org} and e.status = 'PENDING' ${runVisible}
+      union all
+      select e.id, e.pipeline_id, e.status, e.created_at from executions e
+      where e.org_id = ${org} and e.status = 'EXECUTING' ${runVisible}
     ),
     running_named as (
       select r.id, r.pipeline_id, p.name as pipeline_name, r.status, r.created_at
