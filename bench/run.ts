@@ -8,6 +8,7 @@ import { makeContext } from "./rows/context";
 import { deleteFloor, deleteRows } from "./rows/delete";
 import { runsFloor, runsRows } from "./rows/executions";
 import { listFloor, listRows } from "./rows/list";
+import { overviewFloor, overviewRows } from "./rows/overview";
 import { consoleRows } from "./rows/console";
 import { dueRows } from "./rows/due";
 import { seed } from "./seed";
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
       console.log("  floors...");
       floors = {
         list: await listFloor(b, ctx),
+        overview: await overviewFloor(b, ctx),
         runs: await runsFloor(b, ctx),
         delete: await deleteFloor(b, ctx),
         clear: await clearFloor(b, ctx),
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
     console.log("  through the server...");
     const rows = [
       ...(await listRows(ctx, floors.list, server)),
+      ...(await overviewRows(ctx, floors.overview)),
       ...(await runsRows(ctx, floors.runs)),
       ...(await consoleRows(ctx)),
       ...(await deleteRows(ctx, floors.delete)),

@@ -25,6 +25,8 @@ export const queryKeys = {
   /** Which pipelines use a connection (under the resources prefix: a resource change refreshes it). */
   resourceUsage: (org: string, id: string) => ["resources", org, id, "usage"] as const,
   members: (org: string) => ["members", org] as const,
+  /** The org's health on the Overview: every pipeline, run and storage change moves it. */
+  overview: (org: string) => ["overview", org] as const,
   audit: (org: string) => ["audit", org] as const,
   auditList: (org: string, params: Record<string, unknown>) => ["audit", org, params] as const,
 };

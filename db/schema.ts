@@ -197,6 +197,10 @@ export const pipelines = pgTable(
     pauseReason: text("pause_reason"),
     /** When the scheduler resumes it by itself; null for "until someone resumes it". */
     resumeAt: ts("resume_at"),
+    // What its storage holds, kept exact by statement triggers on storage_records (migration
+    // 0004), so the overview's "storage in use" is a sum over pipelines, not over every record.
+    storageRows: bigint("storage_rows", { mode: "number" }).notNull().default(0),
+    storageBytes: bigint("storage_bytes", { mode: "number" }).notNull().default(0),
     createdAt: createdAt(),
     modifiedAt: ts("modified_at").notNull().defaultNow(),
   },
@@ -311,6 +315,9 @@ export const executions = pgTable(
     uniqueIndex("executions_pipeline_fire_uq").on(t.pipelineId, t.scheduledFor),
     index("executions_pipeline_recent_idx").on(t.pipelineId, sql`${t.createdAt} DESC`, sql`${t.id} DESC`),
     index("executions_org_recent_idx").on(t.orgId, sql`${t.createdAt} DESC`, sql`${t.id} DESC`),
+    // The Overview's runs of the last 24 hours by hour and status: read from the index alone
+    // (status and pipeline_id ride along, the latter for a member's visibility check).
+    index("executions_org_created_status_idx").on(t.orgId, t.createdAt, t.status, t.pipelineId),
     index("executions_claim_idx").on(t.createdAt).where(sql`${t.status} = 'PENDING'`),
     index("executions_lease_idx").on(t.leaseExpiresAt).where(sql`${t.status} = 'EXECUTING'`),
   ],

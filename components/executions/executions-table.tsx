@@ -19,11 +19,12 @@ import { ExecutionStatusBadge, isRunning, statusLook } from "./execution-status"
 import { LogsDrawer, type LogsTarget } from "./logs-drawer";
 import { useExecutionPage, useStopExecution, type ExecutionFilters, type ExecutionRow } from "./use-executions";
 
-export function ExecutionsTable({ pipelineId }: { pipelineId?: string }) {
+/** `status`: the status filter to start with (the org-wide page reads it from `?status=`, as the Overview links). */
+export function ExecutionsTable({ pipelineId, status = "" }: { pipelineId?: string; status?: string }) {
   const me = useMe();
   if (me.isPending) return <Loading />;
   if (me.isError) return <ErrorNotice title="Could not load your account." error={me.error} onRetry={() => void me.refetch()} />;
-  return pipelineId ? <PipelineExecutions me={me.data} pipelineId={pipelineId} /> : <ExecutionsView me={me.data} />;
+  return pipelineId ? <PipelineExecutions me={me.data} pipelineId={pipelineId} /> : <ExecutionsView me={me.data} status={status} />;
 }
 
 /** A pipeline's runs are the owner's and admins' to see (as §1 documents); others are told so. */
@@ -44,9 +45,9 @@ function Refused() {
 
 const NO_FILTERS: ExecutionFilters = { status: "", startDate: "", endDate: "" };
 
-function ExecutionsView({ me, pipelineId }: { me: Me; pipelineId?: string }) {
+function ExecutionsView({ me, pipelineId, status = "" }: { me: Me; pipelineId?: string; status?: string }) {
   const org = me.org;
-  const [filters, setFilters] = useState<ExecutionFilters>(NO_FILTERS);
+  const [filters, setFilters] = useState<ExecutionFilters>({ ...NO_FILTERS, status });
   const [cursor, setCursor] = useState("");
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [logsOf, setLogsOf] = useState<LogsTarget | null>(null);

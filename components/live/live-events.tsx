@@ -65,6 +65,10 @@ function invalidator(client: QueryClient) {
 export function applyLiveEvent(client: QueryClient, invalidate: (key: QueryKey) => void, event: LiveEvent): void {
   const org = event.org_id;
   const pipelineId = event.pipeline_id;
+  // The Overview's figures are made of pipelines, runs and storage: any such change moves them.
+  if (event.kind === "pipeline" || event.kind === "execution" || event.kind === "storage" || event.kind === "decommission") {
+    invalidate(queryKeys.overview(org));
+  }
   switch (event.kind) {
     case "pipeline":
       invalidate(queryKeys.pipelines(org));

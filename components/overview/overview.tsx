@@ -7,6 +7,11 @@ import { currentOrgName, useMe } from "@/components/console/use-me";
 import { useMembers } from "@/components/members/use-members";
 import { useTokens } from "@/components/tokens/use-tokens";
 import { ErrorNotice, Loading } from "@/components/ui/status";
+import { countOf } from "@/components/format";
+import { useNow } from "@/components/pipelines/use-now";
+import { FailingCard, HealthCard, NextRunsCard, PausedCard, RunningCard, StorageCard } from "./health-cards";
+import { RunsChart } from "./runs-chart";
+import { useOverview } from "./use-overview";
 
 export function Overview() {
   const me = useMe();
@@ -28,9 +33,42 @@ export function Overview() {
           .
         </p>
       </div>
+      <OrgHealth orgId={me.data.org} />
       <div className="grid gap-4 sm:grid-cols-2">
         <MembersCard orgId={me.data.org} orgName={orgName} />
         <TokensCard orgId={me.data.org} />
+      </div>
+    </div>
+  );
+}
+
+/** The org's health: what needs attention first, then what comes next and what ran. */
+function OrgHealth({ orgId }: { orgId: string }) {
+  const overview = useOverview(orgId);
+  const now = useNow(30_000);
+  if (overview.isPending) return <Loading />;
+  if (overview.isError) {
+    return <ErrorNotice title="Could not load the org's health." error={overview.error} onRetry={() => void overview.refetch()} />;
+  }
+  const health = overview.data;
+  return (
+    <div className="space-y-4" data-testid="overview-health">
+      <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+        <FailingCard failing={health.failing} now={now} />
+        <RunningCard running={health.running} />
+        <PausedCard paused={health.paused} now={now} />
+        <StorageCard storage={health.storage} />
+      </div>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <NextRunsCard nextRuns={health.next_runs} now={now} />
+        <HealthCard
+          id="overview-runs"
+          title="Runs in the last 24 hours"
+          figure={countOf(health.runs_24h.total, "run", "runs")}
+          link={{ href: "/executions", label: "All runs" }}
+        >
+          <RunsChart runs={health.runs_24h} />
+        </HealthCard>
       </div>
     </div>
   );
@@ -84,12 +122,12 @@ function SummaryCard({ href, title, testId, figure, pending, error, children }: 
   return (
     <Link
       href={href}
-      className="card block p-5 transition-colors hover:border-brand-500 focus-visible:border-brand-500"
+      className="card block p-4 transition-colors hover:border-brand-500 focus-visible:border-brand-500"
       data-testid={testId}
     >
-      <h2 className="text-lg font-semibold text-brand-700">{title}</h2>
+      <h2 className="text-base font-semibold text-brand-700">{title}</h2>
       <p className="mt-1 text-sm text-ink-muted">{children}</p>
-      <div className="mt-4 text-2xl font-semibold" data-testid={`${testId}-count`}>
+      <div className="mt-2 text-lg font-semibold" data-testid={`${testId}-count`}>
         {pending ? <span className="text-base font-normal text-ink-faint">Counting…</span> : figure}
       </div>
       {error && (

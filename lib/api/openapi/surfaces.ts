@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { accountOperations, accountRequestComponents, accountResponseComponents } from "../console/openapi-account";
 import { decommissionOperations } from "../console/openapi-decommission";
 import { orgOperations, orgResponseComponents } from "../console/openapi-org";
+import { overviewOperations, overviewResponseComponents } from "../console/openapi-overview";
 import { serviceOperations } from "../console/openapi-service";
 import { sessionOperations, sessionResponseComponents } from "../console/openapi-session";
 import { maestroOperations, maestroRequestComponents, maestroResponseComponents } from "../maestro/openapi";
@@ -22,6 +23,7 @@ export const responseComponents: Record<string, z.ZodType> = {
   ...accountResponseComponents,
   ...errorComponents,
   ...orgResponseComponents,
+  ...overviewResponseComponents,
   ...maestroResponseComponents,
   ...storageResponseComponents,
   ...resourceResponseComponents,
@@ -60,6 +62,7 @@ export function apiOperations(settings: DocumentSettings): Operation[] {
     ...pipelineOperations(settings),
     ...keyOperations,
     ...orgOperations,
+    ...overviewOperations,
     ...decommissionOperations,
     ...maestroOperations,
     ...storageOperations,

@@ -1,0 +1,7 @@
+// GET /api/v1/orgs/{org_id}/overview — the org's health among the pipelines the caller may see.
+import { v1Dialect } from "@/lib/api/console/dialect";
+import { overviewBody } from "@/lib/api/console/format-overview";
+import { orgRoute } from "@/lib/api/route";
+import { orgHealth } from "@/lib/domain/org-health";
+
+export const GET = orgRoute(v1Dialect, async ({ db, principal }) => Response.json(overviewBody(await orgHealth(db, principal))));
