@@ -16,17 +16,9 @@ export function isPast(value: string | null): boolean {
 }
 
 const UNITS = ["B", "KB", "MB", "GB", "TB"] as const;
-const integer = new Intl.NumberFormat("en");
 
-/** 12345 → "12,345". */
-export function formatCount(value: number): string {
-  return integer.format(value);
-}
-
-/** A count with its noun: countOf(1, "run", "runs") → "1 run", countOf(1200, …) → "1,200 runs". */
-export function countOf(n: number, one: string, many: string): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
-}
+// Counts are written the same way in the run logs the worker writes: one helper for both.
+export { countOf, formatCount } from "@/lib/counts";
 
 /** 1536 → "1.5 KB" (powers of 1024, one decimal below 10). */
 export function formatBytes(bytes: number): string {

@@ -55,7 +55,7 @@ describe("executor", () => {
     const [state] = await db.select().from(jobStates).where(eq(jobStates.pipelineId, pipeline.id));
     expect(state!.cursor).toBe("1200");
     const logs = await db.select().from(executionLogs).where(eq(executionLogs.executionId, execution.id));
-    expect(logs.map((l) => l.message).join("\n")).toMatch(/Run completed: \d+ stored, \d+ failed\./);
+    expect(logs.map((l) => l.message).join("\n")).toMatch(/Run completed: 1,200 records read, [\d,]+ written, \d+ failed\./);
 
     // The next run continues from the cursor: the sample numbers go on from 1,201.
     await executePipeline(db, org.admin, pipeline.id);
