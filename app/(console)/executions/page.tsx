@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { ExecutionsTable } from "@/components/executions/executions-table";
 
 export const metadata: Metadata = { title: "Executions" };
@@ -10,7 +11,10 @@ export default function Executions() {
         <h1 className="text-2xl font-semibold">Executions</h1>
         <p className="mt-1 text-sm text-ink-muted">Runs of every pipeline you can see, newest first. Live while they run.</p>
       </div>
-      <ExecutionsTable />
+      {/* The filters are read from the URL: the table renders in the browser, under Suspense. */}
+      <Suspense>
+        <ExecutionsTable />
+      </Suspense>
     </div>
   );
 }
