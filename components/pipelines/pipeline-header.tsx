@@ -16,7 +16,7 @@ import { useNow } from "./use-now";
 import { useRunPipeline } from "./use-pipelines";
 
 /** How long "Run … ended" stays once the run is over. */
-const ENDED_LINE_MS = 8_000;
+const ENDED_LINE_MS = 5_000;
 
 interface PipelineHeaderProps {
   org: string;
