@@ -7,6 +7,14 @@ export function formatDateTime(value: string | null, fallback = "never"): string
   return value ? dateTime.format(new Date(value)) : fallback;
 }
 
+const clock = new Intl.DateTimeFormat("en", { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
+
+/** A log line's time to the millisecond, "14:03:27.041" (local time): lines a few ms apart stay apart. */
+export function formatLogTime(value: string): string {
+  const at = new Date(value);
+  return `${clock.format(at)}.${String(at.getMilliseconds()).padStart(3, "0")}`;
+}
+
 export function formatDate(value: string): string {
   return dateOnly.format(new Date(value));
 }
@@ -16,17 +24,9 @@ export function isPast(value: string | null): boolean {
 }
 
 const UNITS = ["B", "KB", "MB", "GB", "TB"] as const;
-const integer = new Intl.NumberFormat("en");
 
-/** 12345 → "12,345". */
-export function formatCount(value: number): string {
-  return integer.format(value);
-}
-
-/** A count with its noun: countOf(1, "run", "runs") → "1 run", countOf(1200, …) → "1,200 runs". */
-export function countOf(n: number, one: string, many: string): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
-}
+// Counts are written the same way in the run logs the worker writes: one helper for both.
+export { countOf, formatCount } from "@/lib/counts";
 
 /** 1536 → "1.5 KB" (powers of 1024, one decimal below 10). */
 export function formatBytes(bytes: number): string {

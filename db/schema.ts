@@ -10,6 +10,7 @@ import {
   integer,
   jsonb,
   pgEnum,
+  type AnyPgColumn,
   pgTable,
   primaryKey,
   text,
@@ -23,6 +24,7 @@ import {
   DECOMMISSION_STATES,
   EXECUTION_METHODS,
   EXECUTION_STATUSES,
+  EXECUTION_TRIGGERS,
   LIVE_DECOMMISSION_STATES,
   PIPELINE_TYPES,
   RESOURCE_KINDS,
@@ -45,6 +47,7 @@ export const runStatusEnum = pgEnum("last_run_status", RUN_STATUSES);
 export const storageStatusEnum = pgEnum("storage_status", STORAGE_STATUSES);
 export const executionMethodEnum = pgEnum("execution_method", EXECUTION_METHODS);
 export const executionStatusEnum = pgEnum("execution_status", EXECUTION_STATUSES);
+export const executionTriggerEnum = pgEnum("execution_trigger", EXECUTION_TRIGGERS);
 export const decommissionStateEnum = pgEnum("decommission_state", DECOMMISSION_STATES);
 export const resourceKindEnum = pgEnum("resource_kind", RESOURCE_KINDS);
 export const wrapperStatusEnum = pgEnum("wrapper_status", WRAPPER_STATUSES);
@@ -297,6 +300,11 @@ export const executions = pgTable(
     // The fire time a SCHEDULED run was made for; unique per pipeline so a tick runs once.
     scheduledFor: ts("scheduled_for"),
     triggeredBy: uuid("triggered_by").references(() => users.id, { onDelete: "set null" }),
+    // Who started the run, kept readable after the user or key is gone: the kind, the key (if
+    // any) and a snapshot of the user's email or the key's description at that moment.
+    triggerKind: executionTriggerEnum("trigger_kind").notNull().default("user"),
+    triggerKeyId: uuid("trigger_key_id").references((): AnyPgColumn => pipelineKeys.id, { onDelete: "set null" }),
+    triggerLabel: text("trigger_label"),
     attempts: integer("attempts").notNull().default(0),
     leaseOwner: text("lease_owner"),
     leaseExpiresAt: ts("lease_expires_at"),

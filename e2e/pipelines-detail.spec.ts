@@ -112,7 +112,7 @@ test("run it, watch the execution complete and read its log", async ({ page }, t
   await expect(run).toBeVisible();
   await expect(run).toHaveAttribute("data-status", "COMPLETED", { timeout: 30_000 });
   await expect(run.getByTestId("execution-status")).toHaveText("Completed");
-  await expect(run).toContainText("Direct");
+  await expect(run.getByTestId("execution-trigger")).toHaveText(ADMIN.email);
 
   await run.getByRole("button", { name: /^Logs/ }).click();
   const drawer = page.getByRole("dialog", { name: /^Logs of run/ });
@@ -131,7 +131,7 @@ test("run it, watch the execution complete and read its log", async ({ page }, t
   await page.keyboard.press("ArrowLeft");
   await expect(tab(page, "Overview")).toBeFocused();
   await expect(tab(page, "Overview")).toHaveAttribute("aria-selected", "true");
-  await expect(page.getByTestId("run-history-chart").getByRole("img")).toHaveAttribute("aria-label", /1 completed/);
+  await expect(page.getByTestId("run-history-bars")).toHaveAttribute("aria-label", /1 completed/);
   await expect(page.getByTestId("fact-runs")).toHaveText("1");
 
   await page.keyboard.press("ArrowRight");

@@ -30,6 +30,10 @@ export type StorageStatus = (typeof STORAGE_STATUSES)[number];
 export const EXECUTION_METHODS = ["DIRECT", "SCHEDULED"] as const;
 export type ExecutionMethod = (typeof EXECUTION_METHODS)[number];
 
+/** Who started a run: its schedule, a signed-in user, or a pipeline API key. */
+export const EXECUTION_TRIGGERS = ["schedule", "user", "api_key"] as const;
+export type ExecutionTrigger = (typeof EXECUTION_TRIGGERS)[number];
+
 export const EXECUTION_STATUSES = ["PENDING", "EXECUTING", "COMPLETED", "STOPPED", "ERROR"] as const;
 export type ExecutionStatus = (typeof EXECUTION_STATUSES)[number];
 

@@ -4,27 +4,59 @@
 // of the whole org. Filters by status and dates, pages by cursor, stops a pending or running
 // run, and opens any run's log.
 import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { ApiError, errorMessage } from "@/components/api-client";
 import { useMe, type Me } from "@/components/console/use-me";
-import { formatDateTime } from "@/components/format";
+import { formatCount, formatDateTime } from "@/components/format";
 import { EXECUTIONS_REFUSED, canSeePipelineExecutions } from "@/components/pipelines/permissions";
 import { StatusLine, type Outcome } from "@/components/pipelines/status-line";
 import { durationInWords } from "@/components/pipelines/time-words";
 import { useNow } from "@/components/pipelines/use-now";
-import { usePipeline } from "@/components/pipelines/use-pipelines";
+import { usePipeline, usePipelineList } from "@/components/pipelines/use-pipelines";
 import { EmptyState, ErrorNotice, Loading } from "@/components/ui/status";
-import { EXECUTION_STATUSES } from "@/lib/vocabulary";
+import { EXECUTION_STATUSES, EXECUTION_TRIGGERS } from "@/lib/vocabulary";
 import { ExecutionStatusBadge, isRunning, statusLook } from "./execution-status";
 import { LogsDrawer, type LogsTarget } from "./logs-drawer";
+import { TRIGGER_LABELS, triggerInWords } from "./trigger-words";
 import { useExecutionPage, useStopExecution, type ExecutionFilters, type ExecutionRow } from "./use-executions";
 
-/** `status`: the status filter to start with (the org-wide page reads it from `?status=`, as the Overview links). */
-export function ExecutionsTable({ pipelineId, status = "" }: { pipelineId?: string; status?: string }) {
+export function ExecutionsTable({ pipelineId }: { pipelineId?: string }) {
   const me = useMe();
   if (me.isPending) return <Loading />;
   if (me.isError) return <ErrorNotice title="Could not load your account." error={me.error} onRetry={() => void me.refetch()} />;
-  return pipelineId ? <PipelineExecutions me={me.data} pipelineId={pipelineId} /> : <ExecutionsView me={me.data} status={status} />;
+  return pipelineId ? <PipelineExecutions me={me.data} pipelineId={pipelineId} /> : <OrgExecutions me={me.data} />;
+}
+
+/** The filters and the open run's log (`?run=`) live in the URL, so a view can be shared or linked to. */
+const URL_NAMES = { status: "status", trigger: "triggered_by", pipelineId: "pipeline", startDate: "from", endDate: "to" } as const;
+
+function OrgExecutions({ me }: { me: Me }) {
+  const search = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const filters = Object.fromEntries(Object.entries(URL_NAMES).map(([key, name]) => [key, search.get(name) ?? ""])) as unknown as ExecutionFilters;
+  const run = search.get("run");
+
+  function replace(change: Record<string, string>) {
+    const next = new URLSearchParams(search.toString());
+    for (const [name, value] of Object.entries(change)) {
+      if (value) next.set(name, value);
+      else next.delete(name);
+    }
+    const query = next.toString();
+    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+  }
+
+  return (
+    <ExecutionsView
+      me={me}
+      filters={filters}
+      onFilters={(change) => replace(Object.fromEntries(Object.entries(change).map(([key, value]) => [URL_NAMES[key as keyof ExecutionFilters], value ?? ""])))}
+      logsOf={run ? { id: run, status: "" } : null}
+      onLogs={(target) => replace({ run: target?.id ?? "" })}
+    />
+  );
 }
 
 /** A pipeline's runs are the owner's and admins' to see (as §1 documents); others are told so. */
@@ -32,7 +64,23 @@ function PipelineExecutions({ me, pipelineId }: { me: Me; pipelineId: string }) 
   const pipeline = usePipeline(me.org, pipelineId);
   if (pipeline.isPending) return <Loading />;
   if (pipeline.isSuccess && !canSeePipelineExecutions(pipeline.data, me)) return <Refused />;
-  return <ExecutionsView me={me} pipelineId={pipelineId} />;
+  return <LocalExecutions me={me} pipelineId={pipelineId} />;
+}
+
+/** One pipeline's runs keep their filters in the page (the pipeline page owns its URL). */
+function LocalExecutions({ me, pipelineId }: { me: Me; pipelineId: string }) {
+  const [filters, setFilters] = useState<ExecutionFilters>(NO_FILTERS);
+  const [logsOf, setLogsOf] = useState<LogsTarget | null>(null);
+  return (
+    <ExecutionsView
+      me={me}
+      pipelineId={pipelineId}
+      filters={filters}
+      onFilters={(change) => setFilters((current) => ({ ...current, ...change }))}
+      logsOf={logsOf}
+      onLogs={setLogsOf}
+    />
+  );
 }
 
 function Refused() {
@@ -43,28 +91,35 @@ function Refused() {
   );
 }
 
-const NO_FILTERS: ExecutionFilters = { status: "", startDate: "", endDate: "" };
+const NO_FILTERS: ExecutionFilters = { status: "", trigger: "", pipelineId: "", startDate: "", endDate: "" };
 
-function ExecutionsView({ me, pipelineId, status = "" }: { me: Me; pipelineId?: string; status?: string }) {
+interface ViewProps {
+  me: Me;
+  pipelineId?: string;
+  filters: ExecutionFilters;
+  onFilters: (change: Partial<ExecutionFilters>) => void;
+  logsOf: LogsTarget | null;
+  onLogs: (target: LogsTarget | null) => void;
+}
+
+function ExecutionsView({ me, pipelineId, filters, onFilters, logsOf, onLogs: setLogsOf }: ViewProps) {
   const org = me.org;
-  const [filters, setFilters] = useState<ExecutionFilters>({ ...NO_FILTERS, status });
   const [cursor, setCursor] = useState("");
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [logsOf, setLogsOf] = useState<LogsTarget | null>(null);
   const page = useExecutionPage(org, pipelineId, filters, cursor);
   const now = useNow(5_000);
   const orgWide = !pipelineId;
   const badDates = filters.startDate !== "" && filters.endDate !== "" && filters.startDate > filters.endDate;
 
   function filter(change: Partial<ExecutionFilters>) {
-    setFilters((current) => ({ ...current, ...change }));
+    onFilters(change);
     setCursor("");
   }
 
   if (page.isError && page.error instanceof ApiError && page.error.status === 403) return <Refused />;
 
   const rows = page.data?.rows ?? [];
-  const filtered = filters.status !== "" || filters.startDate !== "" || filters.endDate !== "";
+  const filtered = Object.values(filters).some((value) => value !== "");
 
   return (
     <section aria-labelledby={pipelineId ? "executions-heading" : undefined} aria-label={pipelineId ? undefined : "Executions"} className="space-y-3">
@@ -74,7 +129,7 @@ function ExecutionsView({ me, pipelineId, status = "" }: { me: Me; pipelineId?: 
         </h2>
       )}
       <form
-        className="card grid grid-cols-2 gap-3 p-4 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-end"
+        className={`card grid grid-cols-2 gap-3 p-4 sm:items-end ${orgWide ? "sm:grid-cols-[1fr_1fr_1fr_1fr_1fr_auto]" : "sm:grid-cols-[1fr_1fr_1fr_auto]"}`}
         aria-label="Filter executions"
         onSubmit={(event) => event.preventDefault()}
       >
@@ -97,6 +152,30 @@ function ExecutionsView({ me, pipelineId, status = "" }: { me: Me; pipelineId?: 
             ))}
           </select>
         </div>
+        {orgWide && (
+          <>
+            <PipelineFilter key={filters.pipelineId === "" ? "all" : "one"} org={org} pipelineId={filters.pipelineId} onPick={(id) => filter({ pipelineId: id })} />
+            <div>
+              <label htmlFor="executions-trigger" className="label">
+                Triggered by
+              </label>
+              <select
+                id="executions-trigger"
+                className="input"
+                value={filters.trigger}
+                onChange={(event) => filter({ trigger: event.target.value })}
+                data-testid="executions-trigger"
+              >
+                <option value="">Anyone</option>
+                {EXECUTION_TRIGGERS.map((trigger) => (
+                  <option key={trigger} value={trigger}>
+                    {TRIGGER_LABELS[trigger]}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </>
+        )}
         <div>
           <label htmlFor="executions-from" className="label">
             From
@@ -133,11 +212,11 @@ function ExecutionsView({ me, pipelineId, status = "" }: { me: Me; pipelineId?: 
           <span aria-hidden className="hidden sm:block" />
         )}
         {badDates && (
-          <p id="executions-dates-error" role="alert" className="col-span-2 text-sm text-bad sm:col-span-4">
+          <p id="executions-dates-error" role="alert" className={`col-span-2 text-sm text-bad ${orgWide ? "sm:col-span-6" : "sm:col-span-4"}`}>
             “From” is after “To”: no run can match.
           </p>
         )}
-        <p className="col-span-2 text-xs text-ink-faint sm:col-span-4">Dates are whole days in UTC.</p>
+        <p className={`col-span-2 text-xs text-ink-faint ${orgWide ? "sm:col-span-6" : "sm:col-span-4"}`}>Dates are whole days in UTC.</p>
       </form>
 
       <StatusLine outcome={outcome} testId="executions-status-line" />
@@ -157,10 +236,10 @@ function ExecutionsView({ me, pipelineId, status = "" }: { me: Me; pipelineId?: 
               <tr className="border-b border-gray-200">
                 <th scope="col" className="py-2 pl-4 pr-3 font-medium">Started</th>
                 {orgWide && <th scope="col" className="py-2 pr-3 font-medium">Pipeline</th>}
-                <th scope="col" className="py-2 pr-3 font-medium">Method</th>
+                <th scope="col" className="py-2 pr-3 font-medium">Triggered by</th>
                 <th scope="col" className="py-2 pr-3 font-medium">Status</th>
                 <th scope="col" className="py-2 pr-3 font-medium">Duration</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Files ok / failed</th>
+                <th scope="col" className="py-2 pr-3 font-medium">Records ok / failed</th>
                 <th scope="col" className="py-2 pr-3 font-medium">Attempts</th>
                 <th scope="col" className="py-2 pr-4 text-right font-medium">
                   <span className="sr-only">Actions</span>
@@ -242,7 +321,11 @@ function ExecutionRowView({ org, row, now, orgWide, onLogs, onOutcome }: RowProp
           </Link>
         </Cell>
       )}
-      <Cell label="Method">{row.execution_method === "SCHEDULED" ? "Scheduled" : "Direct"}</Cell>
+      <Cell label="Triggered by">
+        <span className="break-all" data-testid="execution-trigger">
+          {triggerInWords(row.triggered_by)}
+        </span>
+      </Cell>
       <Cell label="Status">
         <span className="flex flex-col items-end gap-0.5 md:items-start">
           <ExecutionStatusBadge status={row.status} />
@@ -256,9 +339,10 @@ function ExecutionRowView({ org, row, now, orgWide, onLogs, onOutcome }: RowProp
       <Cell label="Duration">
         <span className="tabular-nums">{running && seconds === null ? "—" : durationInWords(seconds)}</span>
       </Cell>
-      <Cell label="Files ok / failed">
-        <span className="tabular-nums">
-          <span className="text-ok">{row.successful_files}</span> / <span className={row.failed_files ? "text-bad" : ""}>{row.failed_files}</span>
+      <Cell label="Records ok / failed">
+        <span className="tabular-nums" data-testid="execution-records">
+          <span className="text-ok">{formatCount(row.successful_files)}</span> /{" "}
+          <span className={row.failed_files ? "text-bad" : ""}>{formatCount(row.failed_files)}</span>
         </span>
       </Cell>
       <Cell label="Attempts">
@@ -293,6 +377,48 @@ function ExecutionRowView({ org, row, now, orgWide, onLogs, onOutcome }: RowProp
         </span>
       </td>
     </tr>
+  );
+}
+
+/**
+ * The pipeline filter: type to search the pipelines by name (the §1 list's search), pick one
+ * from the suggestions; an empty box shows every pipeline's runs.
+ */
+function PipelineFilter({ org, pipelineId, onPick }: { org: string; pipelineId: string; onPick: (id: string) => void }) {
+  const [text, setText] = useState<string | null>(null);
+  const chosen = usePipeline(org, pipelineId, { enabled: pipelineId !== "" });
+  const shown = text ?? (pipelineId ? (chosen.data?.pipeline_name ?? "") : "");
+  const list = usePipelineList(org, { search: shown, type: "", active: "", ordering: "pipeline_name", cursor: "" });
+  const names = list.data?.results ?? [];
+
+  function change(value: string) {
+    setText(value);
+    const match = names.find((p) => p.pipeline_name === value);
+    if (match) onPick(match.id);
+    else if (value === "" && pipelineId) onPick("");
+  }
+
+  return (
+    <div>
+      <label htmlFor="executions-pipeline" className="label">
+        Pipeline
+      </label>
+      <input
+        id="executions-pipeline"
+        className="input"
+        list="executions-pipeline-names"
+        placeholder="All pipelines"
+        autoComplete="off"
+        value={shown}
+        onChange={(event) => change(event.target.value)}
+        data-testid="executions-pipeline"
+      />
+      <datalist id="executions-pipeline-names">
+        {names.map((p) => (
+          <option key={p.id} value={p.pipeline_name} />
+        ))}
+      </datalist>
+    </div>
   );
 }
 

@@ -3,7 +3,7 @@
 // A run's log in a side panel (a modal dialog): it follows a live run, scrolling along unless
 // the reader scrolled up to read something, in which case a button brings them back down.
 import { useLayoutEffect, useRef, useState } from "react";
-import { formatDateTime } from "@/components/format";
+import { formatDateTime, formatLogTime } from "@/components/format";
 import { Modal } from "@/components/pipelines/modal";
 import { ErrorNotice, Loading } from "@/components/ui/status";
 import { ExecutionStatusBadge, isRunning } from "./execution-status";
@@ -92,8 +92,8 @@ function LogsBody({ org, execution, onClose }: { org: string; execution: LogsTar
             <ol className="space-y-1 font-mono text-xs leading-relaxed text-gray-100">
               {lines.map((line) => (
                 <li key={line.id} className="break-words">
-                  <time dateTime={line.at} className="mr-2 text-gray-400">
-                    {formatDateTime(line.at)}
+                  <time dateTime={line.at} title={formatDateTime(line.at)} className="mr-2 text-gray-400">
+                    {formatLogTime(line.at)}
                   </time>
                   <span className={`mr-2 font-semibold ${LEVEL_STYLE[line.level] ?? "text-sky-300"}`}>{line.level}</span>
                   <span>{line.message}</span>

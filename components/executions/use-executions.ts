@@ -12,6 +12,10 @@ export const EXECUTIONS_PAGE_SIZE = 25;
 export interface ExecutionFilters {
   /** One status, or "" for all. */
   status: string;
+  /** schedule | user | api_key, or "" for all (the org list only). */
+  trigger: string;
+  /** One pipeline's id, or "" for all (the org list only). */
+  pipelineId: string;
   /** YYYY-MM-DD, inclusive; "" for no bound. */
   startDate: string;
   endDate: string;
@@ -41,7 +45,15 @@ async function pipelineExecutions(org: string, pipelineId: string, filters: Exec
 }
 
 async function orgExecutions(org: string, filters: ExecutionFilters, cursor: string): Promise<ExecutionPage> {
-  const search = query({ limit: EXECUTIONS_PAGE_SIZE, status: filters.status, start_date: filters.startDate, end_date: filters.endDate, cursor });
+  const search = query({
+    limit: EXECUTIONS_PAGE_SIZE,
+    status: filters.status,
+    triggered_by: filters.trigger,
+    pipeline_id: filters.pipelineId,
+    start_date: filters.startDate,
+    end_date: filters.endDate,
+    cursor,
+  });
   const page = await apiGet<OrgExecutionList>(`${orgPath(org, "executions")}?${search}`);
   return { rows: page.results, next: page.next_cursor, previous: page.previous_cursor };
 }

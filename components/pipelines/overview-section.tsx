@@ -5,30 +5,22 @@
 import type { ReactNode } from "react";
 import type { Me } from "@/components/console/use-me";
 import { useRecentRuns } from "@/components/executions/use-executions";
-import { formatDateTime } from "@/components/format";
+import { formatCount, formatDateTime } from "@/components/format";
 import { ErrorNotice, Loading } from "@/components/ui/status";
 import { DownloadConfigLink } from "./download-config";
 import { canChangePipeline } from "./permissions";
 import { PipelineEditForm } from "./pipeline-edit-form";
 import { RunHistoryChart } from "./run-history-chart";
+import { lastRunWords } from "./last-run-words";
 import { timeInWords } from "./time-words";
 import { JobsSection } from "./jobs-section";
 import type { Pipeline, PipelineDetail } from "./types";
 import { useNow } from "./use-now";
 
-const LAST_RUN: Record<Pipeline["last_run_status"], string> = {
-  SUCCESS: "Succeeded",
-  FAILURE: "Failed",
-  INPROGRESS: "In progress",
-  YET_TO_START: "Not run yet",
-  RESTARTING: "Starting",
-  PAUSED: "Paused",
-};
-
 export function OverviewSection({ org, me, pipeline }: { org: string; me: Me; pipeline: PipelineDetail }) {
   return (
     <div className="space-y-6">
-      <PipelineFacts pipeline={pipeline} />
+      <PipelineFacts org={org} pipeline={pipeline} />
       <JobsSection org={org} me={me} pipeline={pipeline} />
       <RunHistory org={org} pipelineId={pipeline.id} />
       <PipelineEditForm org={org} me={me} pipeline={pipeline} />
@@ -37,8 +29,10 @@ export function OverviewSection({ org, me, pipeline }: { org: string; me: Me; pi
   );
 }
 
-function PipelineFacts({ pipeline }: { pipeline: Pipeline }) {
-  const now = useNow();
+function PipelineFacts({ org, pipeline }: { org: string; pipeline: Pipeline }) {
+  const now = useNow(5_000);
+  // The same query as the run chart below: the newest run is the one under way, if any.
+  const recent = useRecentRuns(org, pipeline.id);
   return (
     <section aria-labelledby="facts-heading" className="card p-4 sm:p-6">
       <h2 id="facts-heading" className="sr-only">
@@ -47,13 +41,12 @@ function PipelineFacts({ pipeline }: { pipeline: Pipeline }) {
       <dl className="grid grid-cols-2 gap-x-6 gap-y-4 text-sm lg:grid-cols-4">
         <Fact term="Runs">
           <span className="tabular-nums" data-testid="fact-runs">
-            {pipeline.run_count}
+            {formatCount(pipeline.run_count)}
           </span>
         </Fact>
         <Fact term="Last run">
           <span data-testid="fact-last-run">
-            {LAST_RUN[pipeline.last_run_status] ?? pipeline.last_run_status}
-            {pipeline.last_run_time && <span className="text-ink-muted"> · {timeInWords(pipeline.last_run_time, now)}</span>}
+            {lastRunWords(pipeline, recent.data?.[0], now)}
           </span>
         </Fact>
         <Fact term="Next run">

@@ -2,9 +2,11 @@
 
 // What the pipeline is and whether it runs: name, type, active, storage, owner; and Run now.
 import Link from "next/link";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { errorMessage } from "@/components/api-client";
 import type { Me } from "@/components/console/use-me";
+import { isRunning, statusLook } from "@/components/executions/execution-status";
+import { useRecentRuns } from "@/components/executions/use-executions";
 import { STATE_WORDS } from "@/components/wizard/decommission-steps";
 import { pauseSummary } from "./pause-words";
 import { StatusLine, type Outcome } from "./status-line";
@@ -15,12 +17,15 @@ import type { Pipeline, StorageStatus } from "./types";
 import { useNow } from "./use-now";
 import { useRunPipeline } from "./use-pipelines";
 
+/** How long "Run … ended" stays once the run is over. */
+const ENDED_LINE_MS = 5_000;
+
 interface PipelineHeaderProps {
   org: string;
   me: Me;
   pipeline: Pipeline;
   outcome: Outcome | null;
-  onOutcome: (outcome: Outcome) => void;
+  onOutcome: (outcome: Outcome | null) => void;
   onShowExecutions: () => void;
 }
 
@@ -34,19 +39,31 @@ function runRefusal(pipeline: Pipeline, storageStatus: StorageStatus): string | 
 export function PipelineHeader({ org, me, pipeline, outcome, onOutcome, onShowExecutions }: PipelineHeaderProps) {
   const run = useRunPipeline(org, pipeline.id);
   const now = useNow();
-  const [started, setStarted] = useState(false);
   // The one storage state the clear panel reads too: badge, panel and Run now never disagree.
   const { progress: storage } = useStorageProgress(org, { id: pipeline.id, name: pipeline.pipeline_name }, pipeline.storage_status);
   const storagePercent = storage.status === "Clearing" && (storage.totalRows > 0 || storage.totalBytes > 0) ? percentOf(storage) : null;
   const refusal = runRefusal(pipeline, storage.status);
+  // The run this page started: its "Run started" line says how it ended, then goes away.
+  const [startedId, setStartedId] = useState<string | null>(null);
+  const recent = useRecentRuns(org, pipeline.id);
+  const endedAs = recent.data?.find((run) => run.id === startedId && !isRunning(run.status))?.status ?? null;
+  useEffect(() => {
+    if (!startedId || !endedAs) return;
+    onOutcome({ text: `Run ${startedId.slice(0, 8)}… ended: ${statusLook(endedAs).label.toLowerCase()}.`, ok: endedAs === "COMPLETED" });
+    const timer = setTimeout(() => {
+      onOutcome(null);
+      setStartedId(null);
+    }, ENDED_LINE_MS);
+    return () => clearTimeout(timer);
+  }, [startedId, endedAs, onOutcome]);
   const blocked = !!refusal || run.isPending;
 
   function runNow() {
     if (blocked) return;
-    setStarted(false);
+    setStartedId(null);
     run.mutate(undefined, {
       onSuccess: (answer) => {
-        setStarted(true);
+        setStartedId(answer.execution.execution_id);
         onOutcome({ text: `Run started: execution ${answer.execution.execution_id.slice(0, 8)}…`, ok: true });
       },
       onError: (error) => onOutcome({ text: `Could not start a run: ${errorMessage(error)}`, ok: false }),
@@ -115,7 +132,7 @@ export function PipelineHeader({ org, me, pipeline, outcome, onOutcome, onShowEx
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <StatusLine outcome={outcome} testId="pipeline-status" />
-        {started && outcome?.ok && (
+        {startedId && outcome && (
           <button type="button" className="text-sm font-medium text-brand-700 hover:underline" onClick={onShowExecutions}>
             Follow it under Executions
           </button>

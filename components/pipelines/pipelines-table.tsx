@@ -13,7 +13,7 @@ import { CHANGE_REFUSED, canChangePipeline } from "./permissions";
 import { RunPills } from "./run-pills";
 import { LiveStorageBadge } from "./storage-badge";
 import type { Pipeline, SelectedPipeline } from "./types";
-import { timeInWords } from "./time-words";
+import { sinceInWords, timeInWords } from "./time-words";
 import { useNow } from "./use-now";
 
 const REFUSAL_ID = "pipelines-change-refusal";
@@ -162,7 +162,7 @@ export function PipelinesTable({ org, me, pipelines, loading, ordering, onOrder,
                 </Cell>
                 <Cell label="Last run">
                   {pipeline.last_run_time ? (
-                    <span title={formatDateTime(pipeline.last_run_time)}>{timeInWords(pipeline.last_run_time, now)}</span>
+                    <span title={formatDateTime(pipeline.last_run_time)}>{sinceInWords(pipeline.last_run_time, now)}</span>
                   ) : (
                     <span className="text-ink-faint">never</span>
                   )}

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { errorMessage } from "@/components/api-client";
 import { ActionWithReason } from "@/components/danger-zone/action-with-reason";
 import { useStopExecution } from "@/components/executions/use-executions";
-import { formatDateTime } from "@/components/format";
+import { formatCount, formatDateTime } from "@/components/format";
 import { CHANGE_REFUSED } from "@/components/pipelines/permissions";
 import type { OrgExecution } from "@/components/pipelines/types";
 import { ErrorNotice, Loading } from "@/components/ui/status";
@@ -86,7 +86,7 @@ export function RunningExecutions({ org, pipelineId, canChange, runs }: RunningE
                   </p>
                   <p className="text-ink-muted">
                     {run.execution_method === "SCHEDULED" ? "Scheduled" : "Manual"} · created {formatDateTime(run.created_at)}
-                    {run.status === "EXECUTING" && ` · ${run.successful_files + run.failed_files} records so far`}
+                    {run.status === "EXECUTING" && ` · ${formatCount(run.successful_files + run.failed_files)} records so far`}
                   </p>
                 </div>
                 <ActionWithReason

@@ -23,6 +23,7 @@ export interface OrgExecutionQuery {
   cursor?: string;
   pipelineId?: string;
   statuses?: Execution["status"][];
+  trigger?: Execution["triggerKind"];
   startDate?: Date;
   endDate?: Date;
 }
@@ -35,6 +36,7 @@ export async function listOrgExecutions(db: Queryable, actor: Principal, query: 
     visibleTo(actor),
     query.pipelineId ? eq(executions.pipelineId, query.pipelineId) : undefined,
     query.statuses?.length ? inArray(executions.status, query.statuses) : undefined,
+    query.trigger ? eq(executions.triggerKind, query.trigger) : undefined,
     query.startDate ? gte(executions.createdAt, query.startDate) : undefined,
     query.endDate ? lte(executions.createdAt, query.endDate) : undefined,
   ];

@@ -20,9 +20,14 @@ export const cannotStartWhileClearing = () =>
     "CannotStartWhileClearingStorage",
   );
 
+/** Who asks for a run: kept on it (with a snapshot of the email or key description) for the lists. */
+export type RunTrigger =
+  | { kind: "user"; userId: string | null; email: string }
+  | { kind: "api_key"; keyId: string; description: string };
+
 export interface StartOptions {
   method: Execution["method"];
-  triggeredBy: string | null;
+  trigger: RunTrigger;
   /** A client-chosen id: asking twice with the same id starts one run. */
   executionId?: string;
   reason?: string | null;
@@ -59,7 +64,10 @@ export async function startExecutionInTx(
       pipelineId: pipeline.id,
       method: options.method,
       status: "PENDING",
-      triggeredBy: options.triggeredBy,
+      triggeredBy: options.trigger.kind === "user" ? options.trigger.userId : null,
+      triggerKind: options.trigger.kind,
+      triggerKeyId: options.trigger.kind === "api_key" ? options.trigger.keyId : null,
+      triggerLabel: options.trigger.kind === "user" ? options.trigger.email : options.trigger.description,
     })
     .returning();
   if (!execution) throw new Error("insert returned no row");
@@ -86,7 +94,12 @@ export async function executePipeline(db: Db, actor: Principal, pipelineId: stri
   return db.transaction(async (tx) => {
     // Locked, so a concurrent clear or pause waits for this run to be recorded, or wins first.
     const { pipeline } = await loadVisiblePipeline(tx, actor, pipelineId, true);
-    return startExecutionInTx(tx, actor, pipeline, { method: "DIRECT", triggeredBy: actor.userId, executionId, reason });
+    return startExecutionInTx(tx, actor, pipeline, {
+      method: "DIRECT",
+      trigger: { kind: "user", userId: actor.userId, email: actor.email },
+      executionId,
+      reason,
+    });
   });
 }
 
@@ -170,6 +183,8 @@ export interface PastRun {
   successfulFiles: number;
   failedFiles: number;
   errorMessage?: string | null;
+  trigger?: "user" | "api_key";
+  triggerLabel?: string | null;
 }
 
 const finished = new Set<Execution["status"]>(FINISHED_EXECUTION_STATUSES);
@@ -184,6 +199,9 @@ export async function recordPastRun(tx: Queryable, pipeline: Pick<Pipeline, "id"
       orgId: pipeline.orgId,
       pipelineId: pipeline.id,
       method: run.method,
+      // Imported history has no person or key behind it: a scheduled run reads as its schedule.
+      triggerKind: run.method === "SCHEDULED" ? "schedule" : (run.trigger ?? "user"),
+      triggerLabel: run.triggerLabel ?? null,
       status: run.status,
       attempts: run.status === "PENDING" ? 0 : 1,
       totalFiles: run.successfulFiles + run.failedFiles,

@@ -165,6 +165,9 @@ export async function triggerWithKey(db: Db, orgId: string, pipelineId: string, 
     if (!pipeline.active) throw pipelineNotFound();
     await tx.update(pipelineKeys).set({ lastUsedAt: new Date() }).where(eq(pipelineKeys.id, key.id));
     const actor: AuditActor = { orgId, userId: null, email: `pipeline key ${key.prefix}…` };
-    return startExecutionInTx(tx, actor, pipeline, { method: "DIRECT", triggeredBy: null });
+    return startExecutionInTx(tx, actor, pipeline, {
+      method: "DIRECT",
+      trigger: { kind: "api_key", keyId: key.id, description: key.description },
+    });
   });
 }

@@ -18,8 +18,9 @@ import {
 import { destinationTable } from "@/lib/domain/destination-tables";
 import { notifyInTx } from "@/lib/domain/events";
 import { stagingFile } from "@/lib/domain/storage-files";
+import { formatCount } from "@/lib/counts";
 import type { LogLevel } from "@/lib/vocabulary";
-import { sourceFor, type SourceRecord } from "./connectors";
+import { sourceFor, type Batch, type SourceRecord } from "./connectors";
 import { ensureDestinationTable, writeToDestination } from "./destinations";
 
 export interface ExecutorOptions {
@@ -28,9 +29,18 @@ export interface ExecutorOptions {
   maxAttempts: number;
   /** Serve only this org's runs (tests sharing one database; a dedicated worker per tenant). */
   orgId?: string;
+  /** A job's progress line is written at least this often while it runs (default 5 s). */
+  progressEveryMs?: number;
+  /** …and each time this many more records were read (default 10,000). */
+  progressEveryRecords?: number;
 }
 
 export const DEFAULT_EXECUTOR = { leaseMs: 15_000, maxAttempts: 3 };
+
+const PROGRESS_EVERY_RECORDS = 10_000;
+const PROGRESS_EVERY_MS = 5_000;
+/** The reasons of a job's first failed records are logged one by one; the rest are counted. */
+export const FAILED_REASONS_LOGGED = 20;
 
 type Job = typeof jobs.$inferSelect;
 
@@ -38,6 +48,26 @@ class LeaseLost extends Error {}
 class StopRequested extends Error {}
 /** A job points at a connection that was deleted: the run cannot go on, and the message says what to do. */
 class ConnectionDeleted extends Error {}
+/** A job could not read its source or write its records: the message names the job, the connection and the cause. */
+class JobFailed extends Error {}
+
+/** An error's message with its cause ("fetch failed (connect ECONNREFUSED 127.0.0.1:9)"). */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? error.cause.message : typeof error.cause === "string" ? error.cause : "";
+  return cause && !error.message.includes(cause) ? `${error.message} (${cause})` : error.message;
+}
+
+/** Where a source reads from, for a log line: an http source's URL without credentials or query. */
+function sourceAddress(config: Record<string, unknown>): string {
+  if (typeof config.url !== "string") return "";
+  try {
+    const url = new URL(config.url);
+    return ` (${url.origin}${url.pathname})`;
+  } catch {
+    return "";
+  }
+}
 
 /** Refuses a job whose source or destination was soft-deleted (deleting a connection in use is allowed). */
 function assertConnectionsLive(job: Job, source: Resource | undefined, destination: Resource | undefined): void {
@@ -65,6 +95,16 @@ async function resourcesOf(db: Db, orgId: string, list: Job[]): Promise<Map<stri
 async function log(db: Db, executionId: string, message: string, level: LogLevel = "INFO"): Promise<void> {
   await db.insert(executionLogs).values({ executionId, message, level });
 }
+
+/** What one job moved so far, for its progress lines. */
+interface JobCounts {
+  read: number;
+  written: number;
+  failed: number;
+}
+
+const progressLine = (job: Job, c: JobCounts) =>
+  `Job "${job.name}": ${formatCount(c.read)} records read, ${formatCount(c.written)} written, ${formatCount(c.failed)} failed.`;
 
 /** Takes one runnable execution: a lapsed lease first (its worker died), then the oldest PENDING. */
 export async function claimExecution(db: Db, options: ExecutorOptions): Promise<Execution | null> {
@@ -190,32 +230,80 @@ async function runJobs(db: Db, execution: Execution, options: ExecutorOptions, c
     const table = destination ? destinationTable(destination.config) : null;
     if (table) await ensureDestinationTable(db, table);
     const [state] = await db.select().from(jobStates).where(eq(jobStates.jobId, job.id));
-    await log(db, execution.id, `Job "${job.name}": reading from ${source.name} (${source.connector})${table ? ` into ${table}` : ""}.`);
+    // Lines name the connections as the user named them, never the internal table.
+    const into = destination ? ` into connection "${destination.name}"` : " into the pipeline's storage";
+    await log(db, execution.id, `Job "${job.name}": reading from source "${source.name}" (${source.connector})${into}.`);
 
-    const read = sourceFor(source.connector)({
-      config: { ...source.config, ...job.config },
-      cursor: state?.cursor ?? null,
-      seed: `${execution.id}:${job.id}`,
-    });
+    const config = { ...source.config, ...job.config };
+    const read = sourceFor(source.connector)({ config, cursor: state?.cursor ?? null, seed: `${execution.id}:${job.id}` });
+    const cannotRead = (error: unknown) =>
+      new JobFailed(`Job "${job.name}": could not read from source "${source.name}"${sourceAddress(config)}: ${describeError(error)}`);
+    const jobCounts: JobCounts = { read: 0, written: 0, failed: 0 };
+    let progressAt = { time: Date.now(), read: 0 };
+    const progress = async () => {
+      progressAt = { time: Date.now(), read: jobCounts.read };
+      await log(db, execution.id, progressLine(job, jobCounts));
+    };
+    // A slow source can take longer than the interval for one batch: the timer keeps the log moving.
+    const everyMs = options.progressEveryMs ?? PROGRESS_EVERY_MS;
+    const ticker = setInterval(() => {
+      if (Date.now() - progressAt.time >= everyMs) void progress().catch(() => {});
+    }, Math.max(everyMs / 5, 20));
     let cursor = state?.cursor ?? null;
-    const storedBefore = counts.ok; // this job's share of the run, shown on the pipeline page
-    for await (const batch of read) {
-      if (await renewLease(db, execution, options)) throw new StopRequested();
-      const good = batch.records.filter((r: SourceRecord) => r.ok);
-      counts.ok += good.length;
-      counts.failed += batch.records.length - good.length;
-      cursor = batch.cursor;
-      await storeBatch(db, execution, job.id, good, table, counts);
-      if (good.length) await fs.promises.appendFile(file, good.map((r) => JSON.stringify(r.data)).join("\n") + "\n");
+    try {
+      const batches = read[Symbol.asyncIterator]();
+      for (;;) {
+        let step: IteratorResult<Batch>;
+        try {
+          step = await batches.next();
+        } catch (error) {
+          throw cannotRead(error);
+        }
+        if (step.done) break;
+        const batch = step.value;
+        if (await renewLease(db, execution, options)) throw new StopRequested();
+        const good = batch.records.filter((r: SourceRecord) => r.ok);
+        const bad = batch.records.filter((r: SourceRecord) => !r.ok);
+        counts.ok += good.length;
+        counts.failed += bad.length;
+        cursor = batch.cursor;
+        try {
+          await storeBatch(db, execution, job.id, good, table, counts);
+        } catch (error) {
+          throw new JobFailed(`Job "${job.name}": could not write ${formatCount(good.length)} records${into}: ${describeError(error)}`);
+        }
+        if (good.length) await fs.promises.appendFile(file, good.map((r) => JSON.stringify(r.data)).join("\n") + "\n");
+        const reasons = bad.slice(0, Math.max(FAILED_REASONS_LOGGED - jobCounts.failed, 0));
+        if (reasons.length) {
+          await db.insert(executionLogs).values(
+            reasons.map((r) => ({
+              executionId: execution.id,
+              level: "WARN",
+              message: `Job "${job.name}": a record failed: ${r.reason ?? "the source gave no reason"}.`,
+            })),
+          );
+        }
+        jobCounts.read += batch.records.length;
+        jobCounts.written += good.length;
+        jobCounts.failed += bad.length;
+        if (jobCounts.read - progressAt.read >= (options.progressEveryRecords ?? PROGRESS_EVERY_RECORDS) || Date.now() - progressAt.time >= everyMs) await progress();
+      }
+    } finally {
+      clearInterval(ticker);
     }
     await db
       .insert(jobStates)
-      .values({ jobId: job.id, pipelineId: execution.pipelineId, cursor, connectorState: { last_rows: counts.ok - storedBefore }, updatedAt: new Date() })
+      .values({ jobId: job.id, pipelineId: execution.pipelineId, cursor, connectorState: { last_rows: jobCounts.written }, updatedAt: new Date() })
       .onConflictDoUpdate({
         target: jobStates.jobId,
-        set: { cursor, connectorState: { ...state?.connectorState, last_rows: counts.ok - storedBefore }, updatedAt: new Date() },
+        // last_rows: this job's share of the run, shown on the pipeline page
+        set: { cursor, connectorState: { ...state?.connectorState, last_rows: jobCounts.written }, updatedAt: new Date() },
       });
-    await log(db, execution.id, `Job "${job.name}": done (${counts.ok} stored, ${counts.failed} failed so far).`);
+    if (jobCounts.failed > FAILED_REASONS_LOGGED) {
+      const rest = jobCounts.failed - FAILED_REASONS_LOGGED;
+      await log(db, execution.id, `Job "${job.name}": ${formatCount(rest)} more ${rest === 1 ? "record" : "records"} failed (reasons are logged for the first ${FAILED_REASONS_LOGGED} only).`, "WARN");
+    }
+    await log(db, execution.id, `Job "${job.name}": done, ${progressLine(job, jobCounts).slice(`Job "${job.name}": `.length)}`);
   }
 }
 
@@ -279,12 +367,17 @@ export async function runExecution(db: Db, execution: Execution, options: Execut
       status = "ERROR";
       errorMessage = error instanceof Error ? error.message : String(error);
       // Written for the person reading the run's log: what broke and what to do about it.
-      if (error instanceof ConnectionDeleted) await log(db, execution.id, error.message, "ERROR");
+      if (error instanceof ConnectionDeleted || error instanceof JobFailed) await log(db, execution.id, error.message, "ERROR");
     }
   } finally {
     clearInterval(heartbeat);
   }
-  await log(db, execution.id, `Run ${status.toLowerCase()}: ${counts.ok} stored, ${counts.failed} failed.`, status === "COMPLETED" ? "INFO" : "ERROR");
+  await log(
+    db,
+    execution.id,
+    `Run ${status.toLowerCase()}: ${formatCount(counts.ok + counts.failed)} records read, ${formatCount(counts.ok)} written, ${formatCount(counts.failed)} failed.`,
+    status === "COMPLETED" ? "INFO" : "ERROR",
+  );
   await db.transaction(async (tx) => {
     const [finished] = await tx
       .update(executions)

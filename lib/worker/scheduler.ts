@@ -41,7 +41,7 @@ export async function fireDueSchedules(db: Db, now = new Date(), limit = SCHEDUL
       // The unique (pipeline, fire time) makes a tick that another worker already fired a no-op.
       const created = await tx
         .insert(executions)
-        .values(firing.map((d) => ({ orgId: d.orgId, pipelineId: d.pipelineId, method: "SCHEDULED" as const, status: "PENDING" as const, scheduledFor: d.nextFireAt })))
+        .values(firing.map((d) => ({ orgId: d.orgId, pipelineId: d.pipelineId, method: "SCHEDULED" as const, triggerKind: "schedule" as const, status: "PENDING" as const, scheduledFor: d.nextFireAt })))
         .onConflictDoNothing({ target: [executions.pipelineId, executions.scheduledFor] })
         .returning({ id: executions.id, pipelineId: executions.pipelineId, orgId: executions.orgId });
       if (created.length > 0) {

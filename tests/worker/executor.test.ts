@@ -57,7 +57,7 @@ describe("executor", () => {
     // What this job moved, which the pipeline page shows as its last rows.
     expect(state!.connectorState.last_rows).toBe(done!.successfulFiles);
     const logs = await db.select().from(executionLogs).where(eq(executionLogs.executionId, execution.id));
-    expect(logs.map((l) => l.message).join("\n")).toMatch(/Run completed: \d+ stored, \d+ failed\./);
+    expect(logs.map((l) => l.message).join("\n")).toMatch(/Run completed: 1,200 records read, [\d,]+ written, \d+ failed\./);
 
     // The next run continues from the cursor: the sample numbers go on from 1,201.
     await executePipeline(db, org.admin, pipeline.id);

@@ -29,6 +29,7 @@ export const orgOperations: Operation[] = [
       cursor: cursorDoc,
       pipeline_id: "Only this pipeline's runs.",
       status: "One status or several, comma-separated: PENDING,EXECUTING.",
+      triggered_by: "Only runs started this way: schedule, user or api_key.",
       start_date: "Runs created at or after this date (a day from its start, UTC) or date-time.",
       end_date: "Runs created at or before this date (a day to its end, UTC) or date-time.",
     },

@@ -1,5 +1,5 @@
 // Query schemas of the org-level routes the console reads (executions, logs, audit).
-import { EXECUTION_STATUSES } from "@/lib/vocabulary";
+import { EXECUTION_STATUSES, EXECUTION_TRIGGERS } from "@/lib/vocabulary";
 import { z } from "../messages";
 
 const limit = (max: number, fallback: number) =>
@@ -21,6 +21,7 @@ export const orgExecutionsQuery = z.object({
     .optional()
     .transform((v) => (v ? v.split(",").map((s) => s.trim()) : undefined))
     .pipe(z.array(z.enum(EXECUTION_STATUSES)).optional()),
+  triggered_by: z.enum(EXECUTION_TRIGGERS).optional(),
   start_date: when,
   end_date: when,
 });

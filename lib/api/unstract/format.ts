@@ -85,11 +85,19 @@ export function sharingBody(p: PipelineDetails): SharingResponse {
   };
 }
 
+/** Who started a run, from the kind and the snapshot kept on it. */
+export function triggeredByBody(e: Pick<Execution, "triggerKind" | "triggerLabel">): ExecutionResponse["triggered_by"] {
+  if (e.triggerKind === "schedule") return { kind: "schedule" };
+  if (e.triggerKind === "user") return { kind: "user", email: e.triggerLabel };
+  return { kind: "api_key", description: e.triggerLabel };
+}
+
 export function executionBody(e: Execution): ExecutionResponse {
   return {
     id: e.id,
     pipeline_id: e.pipelineId,
     execution_method: e.method,
+    triggered_by: triggeredByBody(e),
     status: e.status,
     total_files: e.totalFiles,
     successful_files: e.successfulFiles,

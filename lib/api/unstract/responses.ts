@@ -110,10 +110,23 @@ export const sharingResponse = z.object({
   created_by_email: z.string(),
 });
 
+/** Who started a run (ours): the schedule, a signed-in user, or a pipeline API key. */
+export const triggeredByResponse = z
+  .discriminatedUnion("kind", [
+    z.object({ kind: z.literal("schedule") }),
+    z.object({ kind: z.literal("user"), email: z.string().nullable().describe("The user's email when the run started; null if unknown.") }),
+    z.object({
+      kind: z.literal("api_key"),
+      description: z.string().nullable().describe("The key's description when the run started (kept after the key is deleted); null for runs from before this was recorded."),
+    }),
+  ])
+  .describe("Who started the run (Sluice's addition).");
+
 export const executionResponse = z.object({
   id: z.uuid(),
   pipeline_id: z.uuid(),
   execution_method: z.enum(EXECUTION_METHODS),
+  triggered_by: triggeredByResponse,
   status: executionStatus,
   total_files: z.int(),
   successful_files: z.int(),

@@ -25,9 +25,9 @@ export const httpSource: Source = async function* ({ config, cursor }) {
   if (!parsed.success) throw new ConnectorConfigError(`http: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   const { url, cursor_field, records_path, timeout_ms, batch_size } = parsed.data;
   const response = await fetch(url, { signal: AbortSignal.timeout(timeout_ms), headers: { accept: "application/json" } });
-  if (!response.ok) throw new Error(`http: ${url} answered ${response.status}`);
+  if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`.trimEnd());
   const items = at(await response.json(), records_path);
-  if (!Array.isArray(items)) throw new Error(`http: ${url} did not return a JSON array${records_path ? ` at ${records_path}` : ""}`);
+  if (!Array.isArray(items)) throw new Error(`the answer is not a JSON array${records_path ? ` at ${records_path}` : ""}`);
 
   let newest = cursor;
   const fresh = items.filter((item) => {
@@ -36,8 +36,9 @@ export const httpSource: Source = async function* ({ config, cursor }) {
     return value !== undefined && value !== null && compare(value, cursor) > 0;
   });
   for (let i = 0; i < fresh.length; i += batch_size) {
-    const records = fresh.slice(i, i + batch_size).map((item) => {
+    const records = fresh.slice(i, i + batch_size).map((item, j) => {
       const ok = !!item && typeof item === "object" && !Array.isArray(item);
+      if (!ok) return { ok, data: item, reason: `item ${i + j + 1} of the answer is ${item === null ? "null" : Array.isArray(item) ? "an array" : `a ${typeof item}`}, not a JSON object` };
       if (ok && cursor_field) {
         const value = (item as Record<string, unknown>)[cursor_field];
         if (value !== undefined && value !== null && (newest === null || compare(value, newest) > 0)) newest = String(value);

@@ -35,7 +35,9 @@ export const sampleSource: Source = async function* ({ config, cursor, seed }) {
     if (delay_ms) await sleep(delay_ms * size);
     const records = Array.from({ length: size }, (_, i) => {
       const n = start + offset + i + 1;
-      return { ok: next() >= failure_rate, data: { n, value: Math.round(next() * 1e6) / 1e3, label: `record ${n}` } };
+      const ok = next() >= failure_rate;
+      const data = { n, value: Math.round(next() * 1e6) / 1e3, label: `record ${n}` };
+      return ok ? { ok, data } : { ok, data, reason: `record ${n} was rejected by the sample source (failure_rate ${failure_rate})` };
     });
     yield { records, cursor: String(start + offset + size) };
   }

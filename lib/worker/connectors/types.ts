@@ -1,7 +1,9 @@
-/** One record read from a source: good records are stored, failed ones only counted. */
+/** One record read from a source: good records are stored, failed ones counted and their reason logged. */
 export interface SourceRecord {
   data: unknown;
   ok: boolean;
+  /** Why a failed record failed, in words for the run's log. */
+  reason?: string;
 }
 
 export interface ReadContext {

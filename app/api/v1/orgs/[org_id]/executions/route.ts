@@ -14,6 +14,7 @@ export const GET = orgRoute(v1Dialect, async ({ req, db, principal }) => {
     cursor: query.cursor,
     pipelineId: query.pipeline_id,
     statuses: query.status,
+    trigger: query.triggered_by,
     startDate: dateBound(query.start_date, false),
     endDate: dateBound(query.end_date, true),
   });
