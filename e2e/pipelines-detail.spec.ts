@@ -112,7 +112,7 @@ test("run it, watch the execution complete and read its log", async ({ page }, t
   await expect(run).toBeVisible();
   await expect(run).toHaveAttribute("data-status", "COMPLETED", { timeout: 30_000 });
   await expect(run.getByTestId("execution-status")).toHaveText("Completed");
-  await expect(run).toContainText("Direct");
+  await expect(run).toContainText("On demand");
 
   await run.getByRole("button", { name: /^Logs/ }).click();
   const drawer = page.getByRole("dialog", { name: /^Logs of run/ });

@@ -8,6 +8,7 @@ import { useState, type ReactNode } from "react";
 import { ApiError, errorMessage } from "@/components/api-client";
 import { useMe, type Me } from "@/components/console/use-me";
 import { formatDateTime } from "@/components/format";
+import { EXECUTION_METHOD_LABELS, labelOf } from "@/components/labels";
 import { EXECUTIONS_REFUSED, canSeePipelineExecutions } from "@/components/pipelines/permissions";
 import { StatusLine, type Outcome } from "@/components/pipelines/status-line";
 import { durationInWords } from "@/components/pipelines/time-words";
@@ -241,7 +242,7 @@ function ExecutionRowView({ org, row, now, orgWide, onLogs, onOutcome }: RowProp
           </Link>
         </Cell>
       )}
-      <Cell label="Method">{row.execution_method === "SCHEDULED" ? "Scheduled" : "Direct"}</Cell>
+      <Cell label="Method">{labelOf(EXECUTION_METHOD_LABELS, row.execution_method)}</Cell>
       <Cell label="Status">
         <span className="flex flex-col items-end gap-0.5 md:items-start">
           <ExecutionStatusBadge status={row.status} />

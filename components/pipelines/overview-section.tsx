@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import type { Me } from "@/components/console/use-me";
 import { useRecentRuns } from "@/components/executions/use-executions";
 import { formatDateTime } from "@/components/format";
+import { labelOf, RUN_STATUS_LABELS } from "@/components/labels";
 import { ErrorNotice, Loading } from "@/components/ui/status";
 import { DownloadConfigLink } from "./download-config";
 import { canChangePipeline } from "./permissions";
@@ -14,15 +15,6 @@ import { RunHistoryChart } from "./run-history-chart";
 import { timeInWords } from "./time-words";
 import type { Pipeline } from "./types";
 import { useNow } from "./use-now";
-
-const LAST_RUN: Record<Pipeline["last_run_status"], string> = {
-  SUCCESS: "Succeeded",
-  FAILURE: "Failed",
-  INPROGRESS: "In progress",
-  YET_TO_START: "Not run yet",
-  RESTARTING: "Starting",
-  PAUSED: "Paused",
-};
 
 export function OverviewSection({ org, me, pipeline }: { org: string; me: Me; pipeline: Pipeline }) {
   return (
@@ -50,7 +42,7 @@ function PipelineFacts({ pipeline }: { pipeline: Pipeline }) {
         </Fact>
         <Fact term="Last run">
           <span data-testid="fact-last-run">
-            {LAST_RUN[pipeline.last_run_status] ?? pipeline.last_run_status}
+            {labelOf(RUN_STATUS_LABELS, pipeline.last_run_status)}
             {pipeline.last_run_time && <span className="text-ink-muted"> · {timeInWords(pipeline.last_run_time, now)}</span>}
           </span>
         </Fact>

@@ -8,6 +8,7 @@ import { useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useMe, type Me } from "@/components/console/use-me";
 import { EmptyState, ErrorNotice, Loading } from "@/components/ui/status";
+import { PIPELINE_TYPE_LABELS } from "@/components/labels";
 import { PIPELINE_TYPES } from "@/lib/vocabulary";
 import { BulkActions } from "./bulk-actions";
 import { PipelinesTable } from "./pipelines-table";
@@ -120,7 +121,7 @@ function PipelinesView({ me }: { me: Me }) {
             <option value="">All types</option>
             {PIPELINE_TYPES.map((type) => (
               <option key={type} value={type}>
-                {type}
+                {PIPELINE_TYPE_LABELS[type]}
               </option>
             ))}
           </select>

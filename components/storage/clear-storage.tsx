@@ -9,6 +9,7 @@ import { ReasonConfirm } from "@/components/danger-zone/reason-confirm";
 import { showToast } from "@/components/ui/toast";
 import { clearBlockedReason } from "./clear-rules";
 import { formatBytes, formatCount } from "@/components/format";
+import { STORAGE_LABELS } from "@/components/labels";
 import { StorageProgress } from "./storage-progress";
 import { useClearStorage, useStorageProgress } from "./use-storage";
 import type { StorageStatus } from "@/lib/vocabulary";
@@ -25,11 +26,11 @@ interface ClearStorageProps {
   stored?: { records: number; bytes: number };
 }
 
-const STATUS_TEXT = {
-  Cleared: "Cleared: nothing is stored.",
-  InUse: "In use: runs have left records and checkpoints.",
-  Clearing: "Clearing…",
-} as const;
+const STATUS_TEXT: Record<StorageStatus, string> = {
+  Cleared: "nothing is stored.",
+  InUse: "runs have left records and checkpoints.",
+  Clearing: "records are being removed.",
+};
 
 export function ClearStorage({ org, pipeline, canChange, running, align = "end", stored }: ClearStorageProps) {
   const ref = { id: pipeline.id, name: pipeline.name };
@@ -107,7 +108,7 @@ export function ClearStorage({ org, pipeline, canChange, running, align = "end",
           <p className="mt-1 text-sm">
             <span className="text-ink-muted">Storage: </span>
             <span className="font-medium" data-testid="storage-status">
-              {status}
+              {STORAGE_LABELS[status]}
             </span>
             <span className="text-ink-muted"> — {STATUS_TEXT[status]}</span>
           </p>
