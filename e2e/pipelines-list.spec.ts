@@ -85,11 +85,11 @@ test("search, filter by type, sort by a column and page with the cursor", async 
   await expect(button("Next")).toBeDisabled();
   await expect(button("Last")).toBeDisabled();
   await attachScreenshots(page, testInfo, "pipelines-page-2");
-  await button("Previous").click();
+  await button("First").click();
   await expect(rows(page)).toHaveCount(50);
   await expect(pageOf).toHaveText("Page 1 of 2");
   await expect(button("Previous")).toBeDisabled();
-  // Last jumps to the end by its number; Previous and First come back from there.
+  // Last jumps to the end by its number; Previous comes back from there without a cursor.
   await button("Last").click();
   await expect(rows(page)).toHaveCount(COUNT - 50);
   await expect(pageOf).toHaveText("Page 2 of 2");
@@ -97,11 +97,6 @@ test("search, filter by type, sort by a column and page with the cursor", async 
   await button("Previous").click();
   await expect(rows(page)).toHaveCount(50);
   await expect(pageOf).toHaveText("Page 1 of 2");
-  await button("Last").click();
-  await expect(pageOf).toHaveText("Page 2 of 2");
-  await button("First").click();
-  await expect(pageOf).toHaveText("Page 1 of 2");
-  await expect(rows(page)).toHaveCount(50);
   await expect(page).not.toHaveURL(/page=|cursor=/);
 
   // The Status select shows its whole first choice at both widths.
