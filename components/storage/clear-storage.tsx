@@ -9,14 +9,15 @@ import { ReasonConfirm } from "@/components/danger-zone/reason-confirm";
 import { showToast } from "@/components/ui/toast";
 import { clearBlockedReason } from "./clear-rules";
 import { formatBytes, formatCount } from "@/components/format";
-import { STORAGE_LABELS } from "@/components/labels";
+import { STORAGE_LABELS, storageKindOf } from "@/components/labels";
 import { StorageProgress } from "./storage-progress";
 import { useClearStorage, useStorageProgress } from "./use-storage";
 import type { StorageStatus } from "@/lib/vocabulary";
 
 interface ClearStorageProps {
   org: string;
-  pipeline: { id: string; name: string; storageStatus: StorageStatus };
+  /** runCount: none means the storage was never used, which reads "No storage", not "Cleared". */
+  pipeline: { id: string; name: string; storageStatus: StorageStatus; runCount?: number };
   canChange: boolean;
   /** Pending or executing runs of the pipeline; null while unknown. */
   running: number | null;
@@ -26,7 +27,8 @@ interface ClearStorageProps {
   stored?: { records: number; bytes: number };
 }
 
-const STATUS_TEXT: Record<StorageStatus, string> = {
+const STATUS_TEXT: Record<keyof typeof STORAGE_LABELS, string> = {
+  NeverUsed: "it has never run, so nothing was ever stored.",
   Cleared: "nothing is stored.",
   InUse: "runs have left records and checkpoints.",
   Clearing: "records are being removed.",
@@ -71,7 +73,8 @@ export function ClearStorage({ org, pipeline, canChange, running, align = "end",
     }
   }, [status, startedHere, clearId, pipeline.name]);
 
-  const blocked = clearBlockedReason({ canChange, storageStatus: status, running });
+  const kind = storageKindOf(status, pipeline.runCount ?? 1);
+  const blocked = kind === "NeverUsed" && canChange ? "Nothing to clear: it has never run." : clearBlockedReason({ canChange, storageStatus: status, running });
 
   function cancel() {
     setConfirming(false);
@@ -108,9 +111,9 @@ export function ClearStorage({ org, pipeline, canChange, running, align = "end",
           <p className="mt-1 text-sm">
             <span className="text-ink-muted">Storage: </span>
             <span className="font-medium" data-testid="storage-status">
-              {STORAGE_LABELS[status]}
+              {STORAGE_LABELS[kind]}
             </span>
-            <span className="text-ink-muted"> — {STATUS_TEXT[status]}</span>
+            <span className="text-ink-muted"> — {STATUS_TEXT[kind]}</span>
           </p>
         </div>
         {!confirming && (
