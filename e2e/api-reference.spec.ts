@@ -30,6 +30,9 @@ test("the API reference shows the pipeline routes and filters them", async ({ pa
   const create = operation(page, "createPipeline");
   await expect(create.getByRole("heading", { level: 3 })).toContainText("Create a pipeline");
   await expect(create.getByTestId("operation-auth")).toHaveText("Personal token or session cookie");
+  // Parameters, body and answers are folded (and not yet laid out) until opened.
+  await expect(create.getByTestId("request-body")).toHaveCount(0);
+  await create.getByTestId("operation-details").click();
   await expect(create.getByTestId("request-body").locator('[data-testid="field"][data-name="pipeline_name"]')).toContainText("required");
   await expect(create.getByTestId("request-body").locator('[data-testid="field"][data-name="pipeline_type"]')).toContainText('default "DEFAULT"');
   await expect(create.locator('[data-testid="response"][data-status="201"]')).toContainText("CreatedPipeline");
@@ -72,4 +75,6 @@ test("a link to an operation opens the page at it", async ({ page }) => {
   await signIn(page, ADMIN);
   await page.goto("/api-reference#createPipelineKey");
   await expect(operation(page, "createPipelineKey")).toBeInViewport();
+  // The operation linked to opens by itself.
+  await expect(operation(page, "createPipelineKey").getByTestId("response").first()).toBeVisible();
 });

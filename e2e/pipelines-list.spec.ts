@@ -3,7 +3,7 @@
 // one went; a member sees why the pipelines of others cannot be switched.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { attachScreenshots, signIn } from "./support/console";
+import { attachScreenshots, DESKTOP, PHONE, signIn } from "./support/console";
 import { ACME, ADMIN, ADMIN_TOKEN, MEMBER } from "./support/users";
 
 const api = `/api/v1/unstract/${ACME.id}`;
@@ -69,15 +69,53 @@ test("search, filter by type, sort by a column and page with the cursor", async 
   await expect(page).toHaveURL(new RegExp(`search=${PREFIX}`));
   await expect(rows(page)).toHaveCount(50);
 
-  // Page 2 by the cursor, and back.
-  await page.getByRole("button", { name: "Next" }).click();
+  // Never run: nothing was ever stored, so not "Cleared"; types and storage in words.
+  await expect(row(page, nameOf(COUNT - 1)).getByTestId("storage-badge")).toHaveText("Storage: No storage");
+  await expect(row(page, nameOf(COUNT - 1)).getByTestId("pipeline-type")).toHaveText("Task");
+
+  // Page 2 by the cursor, and back; the pager says where it is.
+  const pageOf = page.getByTestId("page-of");
+  const button = (name: string) => page.getByTestId("pager").getByRole("button", { name, exact: true });
+  await expect(pageOf).toHaveText("Page 1 of 2");
+  await expect(button("First")).toBeDisabled();
+  await button("Next").click();
   await expect(rows(page)).toHaveCount(COUNT - 50);
-  await expect(page).toHaveURL(/cursor=/);
-  await expect(page.getByRole("button", { name: "Next" })).toBeDisabled();
+  await expect(pageOf).toHaveText("Page 2 of 2");
+  await expect(page).toHaveURL(/cursor=.*page=2|page=2.*cursor=/);
+  await expect(button("Next")).toBeDisabled();
+  await expect(button("Last")).toBeDisabled();
   await attachScreenshots(page, testInfo, "pipelines-page-2");
-  await page.getByRole("button", { name: "Previous" }).click();
+  await button("First").click();
   await expect(rows(page)).toHaveCount(50);
-  await expect(page.getByRole("button", { name: "Previous" })).toBeDisabled();
+  await expect(pageOf).toHaveText("Page 1 of 2");
+  await expect(button("Previous")).toBeDisabled();
+  // Last jumps to the end by its number; Previous comes back from there without a cursor.
+  await button("Last").click();
+  await expect(rows(page)).toHaveCount(COUNT - 50);
+  await expect(pageOf).toHaveText("Page 2 of 2");
+  await expect(page).toHaveURL(/page=2/);
+  await button("Previous").click();
+  await expect(rows(page)).toHaveCount(50);
+  await expect(pageOf).toHaveText("Page 1 of 2");
+  await expect(page).not.toHaveURL(/page=|cursor=/);
+
+  // The Status select shows its whole first choice at both widths.
+  for (const size of [PHONE, DESKTOP]) {
+    await page.setViewportSize(size);
+    if (size === PHONE) await page.getByRole("button", { name: /^Filters/ }).click();
+    const status = page.getByLabel("Status");
+    await expect(status).toBeVisible();
+    // Its width against the width it takes when left to size itself to its longest choice.
+    const room = await status.evaluate((select: HTMLSelectElement) => {
+      const given = select.getBoundingClientRect().width;
+      const before = select.style.width;
+      select.style.width = "auto";
+      const needed = select.getBoundingClientRect().width;
+      select.style.width = before;
+      return given - needed;
+    });
+    expect(room, `"Active and paused" is cut at ${size.width} px`).toBeGreaterThanOrEqual(0);
+  }
 
   // Sorting by name: the header says how the table is sorted.
   const nameHeader = page.getByRole("columnheader", { name: /^Name/ });
@@ -106,6 +144,28 @@ test("search, filter by type, sort by a column and page with the cursor", async 
 
   await page.getByLabel("Search by name").fill(`${PREFIX}-nothing`);
   await expect(page.getByTestId("empty")).toHaveText("No pipelines match these filters.");
+});
+
+test("a row clicked while a search is still waiting opens that pipeline and stays there", async ({ page }) => {
+  await signIn(page, ADMIN);
+  // The pipeline's page answers a little slowly (as over a real network), so the list's search
+  // delay ends while the navigation is still under way: it must not take the user back.
+  await page.route(/\/pipelines\/[0-9a-f-]{36}/, async (route) => {
+    if (route.request().resourceType() !== "document") await new Promise((resolve) => setTimeout(resolve, 600));
+    await route.continue();
+  });
+  await page.goto("/pipelines");
+  const link = rows(page).first().getByTestId("pipeline-link");
+  await expect(link).toBeVisible();
+  const name = (await link.textContent()) ?? "";
+  await page.getByLabel("Search by name").fill(PREFIX);
+  await link.click();
+  await expect(page.getByTestId("pipeline-name")).toHaveText(name);
+  await expect(page).toHaveURL(/\/pipelines\/[0-9a-f-]{36}$/);
+  // Past the search delay (300 ms): still on the pipeline.
+  await page.waitForTimeout(500);
+  await expect(page).toHaveURL(/\/pipelines\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("pipeline-name")).toHaveText(name);
 });
 
 test("pausing a pipeline asks a reason in a popover, shows at once, says who and why, and is still paused after a reload", async ({ page, request }) => {
@@ -247,6 +307,8 @@ test("a member sees why another's pipeline cannot be switched", async ({ page },
   await expect(page.getByTestId("pause-popover")).toHaveCount(0);
   await expect(page.getByTestId("toast")).toHaveCount(0);
   await expect(row(page, "acme_etl_sync").getByTestId("run-pills").getByRole("listitem")).toHaveCount(5);
+  // It has run: its storage reads in words, never the API's "InUse".
+  await expect(row(page, "acme_etl_sync").getByTestId("storage-badge")).toHaveText(/^Storage: (In use|Cleared|Clearing)/);
   await expectAccessible(page);
   await attachScreenshots(page, testInfo, "pipelines-member");
 });

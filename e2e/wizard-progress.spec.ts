@@ -69,7 +69,7 @@ test("with the live stream down, the bar follows reads every second: percent, ro
 
   await page.goto(`/pipelines/${id}`);
   await page.getByRole("tab", { name: "Danger zone" }).click();
-  await expect(page.getByTestId("storage-status")).toHaveText("InUse");
+  await expect(page.getByTestId("storage-status")).toHaveText("In use");
   await page.evaluate(() => {
     const seen: number[] = [];
     (window as unknown as { __progress: number[] }).__progress = seen;

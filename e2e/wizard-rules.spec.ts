@@ -87,7 +87,7 @@ test("storage cannot be cleared while a run is going: the page says why, and the
   await signIn(page, ADMIN);
   await page.goto(`/pipelines/${id}`);
   await page.getByRole("tab", { name: "Danger zone" }).click();
-  await expect(page.getByTestId("storage-status")).toHaveText("InUse");
+  await expect(page.getByTestId("storage-status")).toHaveText("In use");
   const clear = page.getByRole("button", { name: "Clear storage…" });
   await expect(clear).toBeDisabled();
   await expect(page.getByTestId("clear-storage-button-why")).toHaveText(WAIT_FOR_RUNS);
@@ -110,7 +110,7 @@ test("storage cannot be cleared while a run is going: the page says why, and the
   await page.getByRole("button", { name: "Clear storage…" }).click();
   await page.getByRole("button", { name: "Clear storage", exact: true }).click();
   await expect(page.getByTestId("clear-storage-error")).toContainText("Storage can only be cleared when nothing of the pipeline is running");
-  await expect(page.getByTestId("storage-status")).toHaveText("InUse");
+  await expect(page.getByTestId("storage-status")).toHaveText("In use");
   await page.unroute(/\/api\/v1\/orgs\/[^/]+\/executions\?.*pipeline_id=/);
 
   // Stop the run from the wizard's step 2 (it says Paused once paused, and how far the run got);

@@ -1,5 +1,9 @@
+"use client";
+
 // One operation: how to call it (method, path, auth, parameters, body) and what it answers.
-import { Fragment } from "react";
+// Parameters, body and answers sit behind a disclosure and are rendered only once opened: laid
+// out for every operation at once they made a page of over 9,000 elements.
+import { Fragment, useEffect, useState, type ReactNode } from "react";
 import { FieldList } from "./field-list";
 import { InlineText } from "./inline-text";
 import { MethodBadge, StatusBadge } from "./method-badge";
@@ -53,44 +57,67 @@ export function OperationCard({ doc, operation }: { doc: OpenApiDocument; operat
         </p>
       )}
 
-      <div className="mt-4 grid gap-x-8 gap-y-4 lg:grid-cols-2">
-        <div className="min-w-0 space-y-4">
-          {parameters.length > 0 && (
-            <section aria-labelledby={`${id}-parameters`}>
-              <h4 id={`${id}-parameters`} className="text-xs font-semibold uppercase tracking-wide text-ink-faint">
-                Parameters
-              </h4>
-              <FieldList fields={parameters} />
-            </section>
-          )}
-          {body && (
-            <section aria-labelledby={`${id}-body`} data-testid="request-body">
-              <h4 id={`${id}-body`} className="text-xs font-semibold uppercase tracking-wide text-ink-faint">
-                Request body{" "}
-                <span className="font-mono font-normal normal-case tracking-normal">
-                  {body.mediaType}
-                  {body.schema?.$ref ? ` · ${refName(body.schema.$ref)}` : ""}
-                  {operation.requestBody?.required ? "" : " · optional"}
-                </span>
-              </h4>
-              {bodyFields.length > 0 ? <FieldList fields={bodyFields} /> : <p className="py-2 text-sm text-ink-muted">{typeLabel(body.schema)}</p>}
-            </section>
-          )}
-          {parameters.length === 0 && !body && <p className="text-sm text-ink-faint">No parameters and no request body.</p>}
-        </div>
+      <LazyDetails id={id} summary={operation.summary}>
+        <div className="mt-3 grid gap-x-8 gap-y-4 lg:grid-cols-2">
+          <div className="min-w-0 space-y-4">
+            {parameters.length > 0 && (
+              <section aria-labelledby={`${id}-parameters`}>
+                <h4 id={`${id}-parameters`} className="text-xs font-semibold uppercase tracking-wide text-ink-faint">
+                  Parameters
+                </h4>
+                <FieldList fields={parameters} />
+              </section>
+            )}
+            {body && (
+              <section aria-labelledby={`${id}-body`} data-testid="request-body">
+                <h4 id={`${id}-body`} className="text-xs font-semibold uppercase tracking-wide text-ink-faint">
+                  Request body{" "}
+                  <span className="font-mono font-normal normal-case tracking-normal">
+                    {body.mediaType}
+                    {body.schema?.$ref ? ` · ${refName(body.schema.$ref)}` : ""}
+                    {operation.requestBody?.required ? "" : " · optional"}
+                  </span>
+                </h4>
+                {bodyFields.length > 0 ? <FieldList fields={bodyFields} /> : <p className="py-2 text-sm text-ink-muted">{typeLabel(body.schema)}</p>}
+              </section>
+            )}
+            {parameters.length === 0 && !body && <p className="text-sm text-ink-faint">No parameters and no request body.</p>}
+          </div>
 
-        <section aria-labelledby={`${id}-responses`} className="min-w-0">
-          <h4 id={`${id}-responses`} className="text-xs font-semibold uppercase tracking-wide text-ink-faint">
-            Responses
-          </h4>
-          <ul className="divide-y divide-gray-100">
-            {Object.entries(operation.responses).map(([status, response]) => (
-              <ResponseItem key={status} doc={doc} status={status} response={response} />
-            ))}
-          </ul>
-        </section>
-      </div>
+          <section aria-labelledby={`${id}-responses`} className="min-w-0">
+            <h4 id={`${id}-responses`} className="text-xs font-semibold uppercase tracking-wide text-ink-faint">
+              Responses
+            </h4>
+            <ul className="divide-y divide-gray-100">
+              {Object.entries(operation.responses).map(([status, response]) => (
+                <ResponseItem key={status} doc={doc} status={status} response={response} />
+              ))}
+            </ul>
+          </section>
+        </div>
+      </LazyDetails>
     </article>
+  );
+}
+
+/** Closed at first, open when the URL points at the operation; the content exists once opened. */
+function LazyDetails({ id, summary, children }: { id: string; summary: string; children: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    const openIfLinked = () => {
+      if (window.location.hash === `#${id}`) setOpen(true);
+    };
+    openIfLinked();
+    window.addEventListener("hashchange", openIfLinked);
+    return () => window.removeEventListener("hashchange", openIfLinked);
+  }, [id]);
+  return (
+    <details className="mt-3" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary className="cursor-pointer rounded text-sm font-medium text-brand-700 hover:underline" data-testid="operation-details">
+        Parameters and responses<span className="sr-only"> of {summary}</span>
+      </summary>
+      {open && children}
+    </details>
   );
 }
 

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { currentOrgName, useMe } from "@/components/console/use-me";
 import { canReadWholeAuditLog } from "@/components/pipelines/permissions";
+import { FiltersDisclosure } from "@/components/ui/filters-disclosure";
 import { ErrorNotice, Loading } from "@/components/ui/status";
 import { AuditFiltersForm } from "./audit-filters";
 import { AuditTable } from "./audit-table";
@@ -28,14 +29,16 @@ export function AuditPage() {
           You see only your own actions. Admins see everyone’s.
         </p>
       )}
-      <AuditFiltersForm
-        applied={filters}
-        isAdmin={isAdmin}
-        onApply={(next) => {
-          setFilters(next);
-          setCursor(null);
-        }}
-      />
+      <FiltersDisclosure active={Object.values(filters).filter((v) => v.trim() !== "").length}>
+        <AuditFiltersForm
+          applied={filters}
+          isAdmin={isAdmin}
+          onApply={(next) => {
+            setFilters(next);
+            setCursor(null);
+          }}
+        />
+      </FiltersDisclosure>
       <AuditTable org={me.data.org} filters={filters} cursor={cursor} onCursor={setCursor} filtered={Object.values(filters).some((v) => v.trim() !== "")} />
     </div>
   );

@@ -1,4 +1,5 @@
 // A wrapper's status as a badge; a running wrapper's dot pulses, for a status that is live.
+import { WRAPPER_STATUS_LABELS } from "@/components/labels";
 import type { Resource } from "./use-resources";
 
 type WrapperStatus = NonNullable<Resource["wrapper"]>["status"];
@@ -17,7 +18,7 @@ export function WrapperBadge({ wrapper }: { wrapper: Resource["wrapper"] }) {
   return (
     <span className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ${style.badge}`} data-testid="wrapper-status" data-status={wrapper.status}>
       <span aria-hidden className={`h-1.5 w-1.5 rounded-full ${style.dot}`} />
-      {wrapper.status}
+      {WRAPPER_STATUS_LABELS[wrapper.status]}
     </span>
   );
 }

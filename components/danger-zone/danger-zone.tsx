@@ -14,7 +14,7 @@ import { PauseAction } from "./pause-action";
 
 type DangerZonePipeline = Pick<
   PipelineResponse,
-  "id" | "pipeline_name" | "active" | "storage_status" | "created_by" | "paused_by" | "paused_at" | "pause_reason" | "resume_at" | "decommission"
+  "id" | "pipeline_name" | "active" | "storage_status" | "run_count" | "created_by" | "paused_by" | "paused_at" | "pause_reason" | "resume_at" | "decommission"
 >;
 
 const BEING_DELETED = "It is being deleted: cancel the deletion to resume it.";
@@ -58,7 +58,7 @@ function DangerZoneActions({ org, pipeline, canChange, running }: { org: string;
       <li className="px-4 py-4 sm:px-6">
         <ClearStorage
           org={org}
-          pipeline={{ id: pipeline.id, name: pipeline.pipeline_name, storageStatus: pipeline.storage_status }}
+          pipeline={{ id: pipeline.id, name: pipeline.pipeline_name, storageStatus: pipeline.storage_status, runCount: pipeline.run_count }}
           canChange={canChange}
           running={running}
         />

@@ -14,6 +14,7 @@ import { StatusLine, type Outcome } from "@/components/pipelines/status-line";
 import { durationInWords } from "@/components/pipelines/time-words";
 import { useNow } from "@/components/pipelines/use-now";
 import { usePipeline, usePipelineList } from "@/components/pipelines/use-pipelines";
+import { FiltersDisclosure } from "@/components/ui/filters-disclosure";
 import { EmptyState, ErrorNotice, Loading } from "@/components/ui/status";
 import { EXECUTION_STATUSES, EXECUTION_TRIGGERS } from "@/lib/vocabulary";
 import { ExecutionStatusBadge, isRunning, statusLook } from "./execution-status";
@@ -128,96 +129,98 @@ function ExecutionsView({ me, pipelineId, filters, onFilters, logsOf, onLogs: se
           Executions
         </h2>
       )}
-      <form
-        className={`card grid grid-cols-2 gap-3 p-4 sm:items-end ${orgWide ? "sm:grid-cols-[1fr_1fr_1fr_1fr_1fr_auto]" : "sm:grid-cols-[1fr_1fr_1fr_auto]"}`}
-        aria-label="Filter executions"
-        onSubmit={(event) => event.preventDefault()}
-      >
-        <div className="col-span-2 sm:col-span-1">
-          <label htmlFor="executions-status" className="label">
-            Status
-          </label>
-          <select
-            id="executions-status"
-            className="input"
-            value={filters.status}
-            onChange={(event) => filter({ status: event.target.value })}
-            data-testid="executions-status"
-          >
-            <option value="">All statuses</option>
-            {EXECUTION_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {statusLook(status).label}
-              </option>
-            ))}
-          </select>
-        </div>
-        {orgWide && (
-          <>
-            <PipelineFilter key={filters.pipelineId === "" ? "all" : "one"} org={org} pipelineId={filters.pipelineId} onPick={(id) => filter({ pipelineId: id })} />
-            <div>
-              <label htmlFor="executions-trigger" className="label">
-                Triggered by
-              </label>
-              <select
-                id="executions-trigger"
-                className="input"
-                value={filters.trigger}
-                onChange={(event) => filter({ trigger: event.target.value })}
-                data-testid="executions-trigger"
-              >
-                <option value="">Anyone</option>
-                {EXECUTION_TRIGGERS.map((trigger) => (
-                  <option key={trigger} value={trigger}>
-                    {TRIGGER_LABELS[trigger]}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </>
-        )}
-        <div>
-          <label htmlFor="executions-from" className="label">
-            From
-          </label>
-          <input
-            id="executions-from"
-            type="date"
-            className="input"
-            value={filters.startDate}
-            max={filters.endDate || undefined}
-            onChange={(event) => filter({ startDate: event.target.value })}
-            aria-describedby={badDates ? "executions-dates-error" : undefined}
-          />
-        </div>
-        <div>
-          <label htmlFor="executions-to" className="label">
-            To
-          </label>
-          <input
-            id="executions-to"
-            type="date"
-            className="input"
-            value={filters.endDate}
-            min={filters.startDate || undefined}
-            onChange={(event) => filter({ endDate: event.target.value })}
-            aria-describedby={badDates ? "executions-dates-error" : undefined}
-          />
-        </div>
-        {filtered ? (
-          <button type="button" className="btn-secondary col-span-2 sm:col-span-1" onClick={() => filter(NO_FILTERS)}>
-            Clear filters
-          </button>
-        ) : (
-          <span aria-hidden className="hidden sm:block" />
-        )}
-        {badDates && (
-          <p id="executions-dates-error" role="alert" className={`col-span-2 text-sm text-bad ${orgWide ? "sm:col-span-6" : "sm:col-span-4"}`}>
-            “From” is after “To”: no run can match.
-          </p>
-        )}
-        <p className={`col-span-2 text-xs text-ink-faint ${orgWide ? "sm:col-span-6" : "sm:col-span-4"}`}>Dates are whole days in UTC.</p>
-      </form>
+      <FiltersDisclosure active={[filters.status, filters.pipelineId, filters.trigger, filters.startDate, filters.endDate].filter((v) => v !== "").length}>
+        <form
+          className={`card grid grid-cols-2 gap-3 p-4 sm:items-end ${orgWide ? "sm:grid-cols-[1fr_1fr_1fr_1fr_1fr_auto]" : "sm:grid-cols-[1fr_1fr_1fr_auto]"}`}
+          aria-label="Filter executions"
+          onSubmit={(event) => event.preventDefault()}
+        >
+          <div className="col-span-2 sm:col-span-1">
+            <label htmlFor="executions-status" className="label">
+              Status
+            </label>
+            <select
+              id="executions-status"
+              className="input"
+              value={filters.status}
+              onChange={(event) => filter({ status: event.target.value })}
+              data-testid="executions-status"
+            >
+              <option value="">All statuses</option>
+              {EXECUTION_STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {statusLook(status).label}
+                </option>
+              ))}
+            </select>
+          </div>
+          {orgWide && (
+            <>
+              <PipelineFilter key={filters.pipelineId === "" ? "all" : "one"} org={org} pipelineId={filters.pipelineId} onPick={(id) => filter({ pipelineId: id })} />
+              <div>
+                <label htmlFor="executions-trigger" className="label">
+                  Triggered by
+                </label>
+                <select
+                  id="executions-trigger"
+                  className="input"
+                  value={filters.trigger}
+                  onChange={(event) => filter({ trigger: event.target.value })}
+                  data-testid="executions-trigger"
+                >
+                  <option value="">Anyone</option>
+                  {EXECUTION_TRIGGERS.map((trigger) => (
+                    <option key={trigger} value={trigger}>
+                      {TRIGGER_LABELS[trigger]}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </>
+          )}
+          <div>
+            <label htmlFor="executions-from" className="label">
+              From
+            </label>
+            <input
+              id="executions-from"
+              type="date"
+              className="input"
+              value={filters.startDate}
+              max={filters.endDate || undefined}
+              onChange={(event) => filter({ startDate: event.target.value })}
+              aria-describedby={badDates ? "executions-dates-error" : undefined}
+            />
+          </div>
+          <div>
+            <label htmlFor="executions-to" className="label">
+              To
+            </label>
+            <input
+              id="executions-to"
+              type="date"
+              className="input"
+              value={filters.endDate}
+              min={filters.startDate || undefined}
+              onChange={(event) => filter({ endDate: event.target.value })}
+              aria-describedby={badDates ? "executions-dates-error" : undefined}
+            />
+          </div>
+          {filtered ? (
+            <button type="button" className="btn-secondary col-span-2 sm:col-span-1" onClick={() => filter(NO_FILTERS)}>
+              Clear filters
+            </button>
+          ) : (
+            <span aria-hidden className="hidden sm:block" />
+          )}
+          {badDates && (
+            <p id="executions-dates-error" role="alert" className={`col-span-2 text-sm text-bad ${orgWide ? "sm:col-span-6" : "sm:col-span-4"}`}>
+              “From” is after “To”: no run can match.
+            </p>
+          )}
+          <p className={`col-span-2 text-xs text-ink-faint ${orgWide ? "sm:col-span-6" : "sm:col-span-4"}`}>Dates are whole days in UTC.</p>
+        </form>
+      </FiltersDisclosure>
 
       <StatusLine outcome={outcome} testId="executions-status-line" />
 

@@ -3,7 +3,8 @@
 // Pause or resume the selected pipelines (the same small form and Undo as everywhere), with a
 // report of how each one went and the API's reason when it refused; the selection stays for a
 // next action. Delete goes to the server as one confirmed request (bulk-delete-dialog.tsx),
-// whose progress is followed below the bar.
+// whose progress is followed below the bar. The bar sticks to the top of the screen while
+// rows are selected, so its actions stay at hand however far the list is scrolled.
 import { useEffect, useRef, useState } from "react";
 import type { Me } from "@/components/console/use-me";
 import { pipelinesWord } from "./bulk-delete";
@@ -59,7 +60,7 @@ export function BulkActions({ org, me, selected, rows, onClear, onDone }: BulkAc
         <div
           role="region"
           aria-label="Bulk actions"
-          className="card flex flex-wrap items-center gap-2 border-brand-500 bg-brand-50 px-4 py-3"
+          className="card sticky top-0 z-20 flex flex-wrap items-center gap-2 border-brand-500 bg-brand-50 px-4 py-3 shadow-md"
           data-testid="bulk-bar"
         >
           <span className="mr-auto text-sm font-medium" data-testid="bulk-count">

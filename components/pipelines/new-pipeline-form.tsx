@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { FieldError, FormError } from "@/components/ui/status";
 import { TextField } from "@/components/ui/text-field";
 import { createPipelineRequest } from "@/lib/api/unstract/schemas";
+import { PIPELINE_TYPE_LABELS } from "@/components/labels";
 import { PIPELINE_TYPES, type PipelineType as PipelineTypeName } from "@/lib/vocabulary";
 import { apiFieldErrors, zodFieldErrors, type FieldErrors } from "./form-issues";
 import { JobsFields, type JobDraft } from "./jobs-fields";
@@ -99,7 +100,7 @@ export function NewPipelineForm({ org, orgName, onCreated }: NewPipelineFormProp
           >
             {PIPELINE_TYPES.map((value) => (
               <option key={value} value={value}>
-                {value}
+                {PIPELINE_TYPE_LABELS[value]}
               </option>
             ))}
           </select>

@@ -7,6 +7,7 @@ import type { Me } from "@/components/console/use-me";
 import { FieldError, FormError } from "@/components/ui/status";
 import { TextField } from "@/components/ui/text-field";
 import { patchPipelineRequest, type PatchPipelineRequest } from "@/lib/api/unstract/schemas";
+import { PIPELINE_TYPE_LABELS } from "@/components/labels";
 import { PIPELINE_TYPES, type PipelineType as PipelineTypeName } from "@/lib/vocabulary";
 import { apiFieldErrors, zodFieldErrors, type FieldErrors } from "./form-issues";
 import { LazyCronEditor } from "./lazy-cron-editor";
@@ -123,7 +124,7 @@ export function PipelineEditForm({ org, me, pipeline }: { org: string; me: Me; p
               >
                 {PIPELINE_TYPES.map((value) => (
                   <option key={value} value={value}>
-                    {value}
+                    {PIPELINE_TYPE_LABELS[value]}
                   </option>
                 ))}
               </select>

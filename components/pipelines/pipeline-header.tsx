@@ -7,6 +7,7 @@ import { errorMessage } from "@/components/api-client";
 import type { Me } from "@/components/console/use-me";
 import { isRunning, statusLook } from "@/components/executions/execution-status";
 import { useRecentRuns } from "@/components/executions/use-executions";
+import { PIPELINE_TYPE_LABELS } from "@/components/labels";
 import { STATE_WORDS } from "@/components/wizard/decommission-steps";
 import { pauseSummary } from "./pause-words";
 import { StatusLine, type Outcome } from "./status-line";
@@ -83,7 +84,7 @@ export function PipelineHeader({ org, me, pipeline, outcome, onOutcome, onShowEx
           <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
             <span className="rounded bg-surface-sunken px-2 py-0.5 text-xs font-medium" data-testid="pipeline-type-badge">
               <span className="sr-only">Type: </span>
-              {pipeline.pipeline_type}
+              {PIPELINE_TYPE_LABELS[pipeline.pipeline_type]}
             </span>
             <span
               className={`rounded-full px-2 py-0.5 text-xs font-medium ${pipeline.active ? "bg-green-50 text-ok" : "bg-amber-50 text-warn"}`}
@@ -91,7 +92,7 @@ export function PipelineHeader({ org, me, pipeline, outcome, onOutcome, onShowEx
             >
               {pipeline.active ? "Active" : "Paused"}
             </span>
-            <StorageBadge status={storage.status} percent={storagePercent} />
+            <StorageBadge status={storage.status} percent={storagePercent} runCount={pipeline.run_count} />
             <span className="min-w-0 break-all text-ink-muted" data-testid="pipeline-owner">
               Owner: {pipeline.created_by === me.id ? `you (${pipeline.created_by_email})` : pipeline.created_by_email}
             </span>

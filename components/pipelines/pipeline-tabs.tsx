@@ -1,7 +1,8 @@
 "use client";
 
 // Tabs as ARIA describes them: arrows move between tabs, Home/End jump, Tab enters the panel.
-// The chosen tab is the URL's hash, so a reload or a link opens the same section.
+// The chosen tab is the URL's hash, so a reload or a link opens the same section. Below sm the
+// tab row becomes a select, so no label is cut short on a phone.
 import { useRef, useSyncExternalStore, type KeyboardEvent, type ReactNode } from "react";
 
 export interface TabSpec {
@@ -59,7 +60,20 @@ export function Tabs({ label, tabs, current, onSelect, render }: TabsProps) {
 
   return (
     <div>
-      <div role="tablist" aria-label={label} className="flex gap-1 overflow-x-auto border-b border-gray-200" data-testid="pipeline-tabs">
+      {/* On a phone the tabs do not fit in a row: the same sections as a menu, full names kept. */}
+      <div className="sm:hidden">
+        <label htmlFor="section-menu" className="label">
+          Section
+        </label>
+        <select id="section-menu" className="input" value={current} onChange={(event) => onSelect(event.target.value)} data-testid="section-menu">
+          {tabs.map((tab) => (
+            <option key={tab.id} value={tab.id}>
+              {tab.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div role="tablist" aria-label={label} className="hidden gap-1 border-b border-gray-200 sm:flex" data-testid="pipeline-tabs">
         {tabs.map((tab, index) => {
           const selected = tab.id === current;
           return (

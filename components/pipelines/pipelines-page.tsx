@@ -2,17 +2,23 @@
 
 // /pipelines: search, filter, sort and page through the org's pipelines (all on the server),
 // pause or resume one, or select several for a bulk action. The view lives in the URL, so a
-// reload or a shared link shows the same page.
+// reload or a shared link shows the same page: filters, order, cursor and the page's number.
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useMe, type Me } from "@/components/console/use-me";
+import { FiltersDisclosure } from "@/components/ui/filters-disclosure";
 import { EmptyState, ErrorNotice, Loading } from "@/components/ui/status";
+import { PIPELINE_TYPE_LABELS } from "@/components/labels";
 import { PIPELINE_TYPES } from "@/lib/vocabulary";
 import { BulkActions } from "./bulk-actions";
+import { Pager } from "./pager";
 import { PipelinesTable } from "./pipelines-table";
 import type { SelectedPipeline } from "./types";
 import { cursorOf, PAGE_SIZE, usePipelineList, type PipelineListParams } from "./use-pipelines";
+
+/** The list's own path: the URL is written only while the browser is still on it. */
+const LIST_PATH = "/pipelines";
 
 const SEARCH_DELAY_MS = 300;
 
@@ -23,7 +29,7 @@ export function PipelinesPage() {
   return <PipelinesView me={me.data} />;
 }
 
-type UrlChange = Partial<Record<"search" | "type" | "active" | "ordering" | "cursor", string | null>>;
+type UrlChange = Partial<Record<"search" | "type" | "active" | "ordering" | "cursor" | "page", string | null>>;
 
 function useListParams(): PipelineListParams {
   const searchParams = useSearchParams();
@@ -33,16 +39,27 @@ function useListParams(): PipelineListParams {
     active: searchParams.get("active") ?? "",
     ordering: searchParams.get("ordering") ?? "",
     cursor: searchParams.get("cursor") ?? "",
+    page: searchParams.get("page") ?? "",
   };
 }
 
-/** Changes the view in the URL through the history API: the page stays, the list refetches. */
+/** The page number the URL names: 1 when it names none (or nonsense). */
+function pageNumberOf(params: PipelineListParams): number {
+  const page = Number(params.page);
+  return Number.isSafeInteger(page) && page > 1 ? page : 1;
+}
+
+/**
+ * Changes the view in the URL through the history API: the page stays, the list refetches. A
+ * new cursor without a page number (a filter or an order changed) starts again at page 1.
+ */
 function writeUrl(update: UrlChange, push = false) {
   const next = new URLSearchParams(window.location.search);
   for (const [name, value] of Object.entries(update)) {
     if (value) next.set(name, value);
     else next.delete(name);
   }
+  if ("cursor" in update && !("page" in update)) next.delete("page");
   const query = next.toString();
   window.history[push ? "pushState" : "replaceState"](null, "", query ? `?${query}` : window.location.pathname);
 }
@@ -54,15 +71,40 @@ function PipelinesView({ me }: { me: Me }) {
   const [searchText, setSearchText] = useState(params.search);
   const [selected, setSelected] = useState<Map<string, SelectedPipeline>>(new Map());
 
+  const pendingSearch = useRef<ReturnType<typeof setTimeout> | null>(null);
+
   // Typing waits for a pause before the list is asked again.
   useEffect(() => {
     if (searchText.trim() === params.search) return;
     const timer = setTimeout(() => {
+      pendingSearch.current = null;
+      // Still here? A link clicked meanwhile may be loading its page, and writing the URL now
+      // would bring the user back to the list (Next.js follows history.replaceState).
+      if (window.location.pathname !== LIST_PATH) return;
       setSelected(new Map());
       writeUrl({ search: searchText.trim(), cursor: null });
     }, SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
+    pendingSearch.current = timer;
+    return () => {
+      clearTimeout(timer);
+      pendingSearch.current = null;
+    };
   }, [searchText, params.search]);
+
+  // A click on any link away from the list (a row, the navigation) drops the search still
+  // waiting: the old page stays mounted until the new one has loaded, and its timer would fire.
+  useEffect(() => {
+    function onClick(event: MouseEvent) {
+      const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+      if (!link || !pendingSearch.current) return;
+      const target = new URL((link as HTMLAnchorElement).href, window.location.href);
+      if (target.pathname === LIST_PATH) return;
+      clearTimeout(pendingSearch.current);
+      pendingSearch.current = null;
+    }
+    document.addEventListener("click", onClick, true);
+    return () => document.removeEventListener("click", onClick, true);
+  }, []);
 
   function update(change: UrlChange, push = false) {
     setSelected(new Map());
@@ -106,41 +148,44 @@ function PipelinesView({ me }: { me: Me }) {
             data-testid="pipelines-search"
           />
         </div>
-        <div className="sm:w-48">
-          <label htmlFor="pipelines-type" className="label">
-            Type
-          </label>
-          <select
-            id="pipelines-type"
-            className="input"
-            value={params.type}
-            onChange={(event) => update({ type: event.target.value, cursor: null })}
-            data-testid="pipelines-type"
-          >
-            <option value="">All types</option>
-            {PIPELINE_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {type}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="sm:w-40">
-          <label htmlFor="pipelines-status" className="label">
-            Status
-          </label>
-          <select
-            id="pipelines-status"
-            className="input"
-            value={params.active}
-            onChange={(event) => update({ active: event.target.value, cursor: null })}
-            data-testid="pipelines-status"
-          >
-            <option value="">Active and paused</option>
-            <option value="true">Active</option>
-            <option value="false">Paused</option>
-          </select>
-        </div>
+        <FiltersDisclosure active={(params.type ? 1 : 0) + (params.active ? 1 : 0)} className="flex flex-col gap-3 sm:flex-row sm:items-end">
+          <div className="sm:w-40">
+            <label htmlFor="pipelines-type" className="label">
+              Type
+            </label>
+            <select
+              id="pipelines-type"
+              className="input"
+              value={params.type}
+              onChange={(event) => update({ type: event.target.value, cursor: null })}
+              data-testid="pipelines-type"
+            >
+              <option value="">All types</option>
+              {PIPELINE_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {PIPELINE_TYPE_LABELS[type]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="pipelines-status" className="label">
+              Status
+            </label>
+            {/* As wide as its longest choice: "Active and paused" is never cut. */}
+            <select
+              id="pipelines-status"
+              className="input sm:w-auto"
+              value={params.active}
+              onChange={(event) => update({ active: event.target.value, cursor: null })}
+              data-testid="pipelines-status"
+            >
+              <option value="">Active and paused</option>
+              <option value="true">Active</option>
+              <option value="false">Paused</option>
+            </select>
+          </div>
+        </FiltersDisclosure>
         {filtered && (
           <button
             type="button"
@@ -191,41 +236,15 @@ function PipelinesView({ me }: { me: Me }) {
             onSelect={setSelected}
           />
           <Pager
+            page={pageNumberOf(params)}
+            pageSize={PAGE_SIZE}
+            total={data.count}
             previous={cursorOf(data.previous)}
             next={data.next_cursor}
-            shown={data.results.length}
-            total={data.count}
-            onPage={(cursor) => update({ cursor }, true)}
+            onPage={({ cursor, page }) => update({ cursor, page: page > 1 ? String(page) : null }, true)}
           />
         </>
       ) : null}
     </div>
-  );
-}
-
-interface PagerProps {
-  previous: string | null;
-  next: string | null;
-  shown: number;
-  total: number;
-  onPage: (cursor: string | null) => void;
-}
-
-function Pager({ previous, next, shown, total, onPage }: PagerProps) {
-  // The list answers a previous link everywhere but on the first page.
-  const canGoBack = previous !== null;
-  if (!next && !canGoBack) return null;
-  return (
-    <nav aria-label="Pages" className="flex items-center justify-between gap-3" data-testid="pager">
-      <button type="button" className="btn-secondary" disabled={!canGoBack} title={canGoBack ? undefined : "This is the first page."} onClick={() => onPage(previous)} data-testid="page-previous">
-        Previous
-      </button>
-      <span className="text-center text-sm text-ink-muted">
-        {shown} of {total} shown, {PAGE_SIZE} a page
-      </span>
-      <button type="button" className="btn-secondary" disabled={!next} title={next ? undefined : "This is the last page."} onClick={() => onPage(next)} data-testid="page-next">
-        Next
-      </button>
-    </nav>
   );
 }

@@ -6,6 +6,7 @@ import Link from "next/link";
 import { useEffect, useRef, type ReactNode } from "react";
 import type { Me } from "@/components/console/use-me";
 import { formatDateTime } from "@/components/format";
+import { PIPELINE_TYPE_LABELS } from "@/components/labels";
 import type { PipelineOrdering } from "@/lib/vocabulary";
 import { ActiveSwitch } from "./active-switch";
 import { DeletingBadge, PausedBadge } from "./pause-badges";
@@ -150,7 +151,7 @@ export function PipelinesTable({ org, me, pipelines, loading, ordering, onOrder,
                   </Link>
                   <div className="mt-0.5 flex flex-wrap items-center gap-x-2 text-xs text-ink-muted">
                     <span className="rounded bg-surface-sunken px-1.5 py-0.5 font-medium" data-testid="pipeline-type">
-                      {pipeline.pipeline_type}
+                      {PIPELINE_TYPE_LABELS[pipeline.pipeline_type]}
                     </span>
                     <span className="truncate" title={pipeline.created_by_email}>
                       {pipeline.created_by === me.id ? "yours" : pipeline.created_by_email}
@@ -184,7 +185,7 @@ export function PipelinesTable({ org, me, pipelines, loading, ordering, onOrder,
                   <span className="whitespace-nowrap">{formatDateTime(pipeline.created_at)}</span>
                 </Cell>
                 <Cell label="Storage">
-                  <LiveStorageBadge org={org} pipelineId={pipeline.id} status={pipeline.storage_status} />
+                  <LiveStorageBadge org={org} pipelineId={pipeline.id} status={pipeline.storage_status} runCount={pipeline.run_count} />
                 </Cell>
                 <Cell label="Active" last>
                   {pipeline.decommission ? (

@@ -18,6 +18,11 @@ export interface PipelineListParams {
   /** A §1 ordering ("pipeline_name", "-run_count", …); empty for the API's default. */
   ordering: string;
   cursor: string;
+  /**
+   * The page's number ("" for 1). Asked by number only without a cursor (Last, or a link to
+   * page N); with one, it is the number the pager shows.
+   */
+  page: string;
 }
 
 export function listUrl(org: string, params: PipelineListParams): string {
@@ -27,6 +32,7 @@ export function listUrl(org: string, params: PipelineListParams): string {
   if (params.active) query.set("active", params.active);
   if (params.ordering) query.set("ordering", params.ordering);
   if (params.cursor) query.set("cursor", params.cursor);
+  else if (params.page && params.page !== "1") query.set("page", params.page);
   return `${pipelinesPath(org, "pipeline")}?${query}`;
 }
 

@@ -9,6 +9,7 @@ import { ReasonConfirm } from "@/components/danger-zone/reason-confirm";
 import { showToast } from "@/components/ui/toast";
 import { clearBlockedReason } from "./clear-rules";
 import { countOf, formatBytes } from "@/components/format";
+import { STORAGE_LABELS, storageKindOf } from "@/components/labels";
 import { useDeletionImpact } from "@/components/wizard/use-deletion-impact";
 import { StorageProgress } from "./storage-progress";
 import { useClearStorage, useStorageProgress } from "./use-storage";
@@ -16,7 +17,8 @@ import type { StorageStatus } from "@/lib/vocabulary";
 
 interface ClearStorageProps {
   org: string;
-  pipeline: { id: string; name: string; storageStatus: StorageStatus };
+  /** runCount: none means the storage was never used, which reads "No storage", not "Cleared". */
+  pipeline: { id: string; name: string; storageStatus: StorageStatus; runCount?: number };
   canChange: boolean;
   /** Pending or executing runs of the pipeline; null while unknown. */
   running: number | null;
@@ -26,11 +28,12 @@ interface ClearStorageProps {
   stored?: { records: number; bytes: number };
 }
 
-const STATUS_TEXT = {
-  Cleared: "Cleared: nothing is stored.",
-  InUse: "In use: runs have left records and checkpoints.",
-  Clearing: "Clearing…",
-} as const;
+const STATUS_TEXT: Record<keyof typeof STORAGE_LABELS, string> = {
+  NeverUsed: "it has never run, so nothing was ever stored.",
+  Cleared: "nothing is stored.",
+  InUse: "runs have left records and checkpoints.",
+  Clearing: "records are being removed.",
+};
 
 export function ClearStorage({ org, pipeline, canChange, running, align = "end", stored }: ClearStorageProps) {
   const ref = { id: pipeline.id, name: pipeline.name };
@@ -71,7 +74,8 @@ export function ClearStorage({ org, pipeline, canChange, running, align = "end",
     }
   }, [status, startedHere, clearId, pipeline.name]);
 
-  const blocked = clearBlockedReason({ canChange, storageStatus: status, running });
+  const kind = storageKindOf(status, pipeline.runCount ?? 1);
+  const blocked = kind === "NeverUsed" && canChange ? "Nothing to clear: it has never run." : clearBlockedReason({ canChange, storageStatus: status, running });
   // How much goes, for the confirmation: the caller's figures, else a count asked when it opens.
   const impact = useDeletionImpact(org, pipeline.id, { enabled: confirming && !stored });
   const amount = stored ?? (impact.data ? { records: impact.data.removed.storage_records, bytes: impact.data.removed.storage_bytes } : null);
@@ -113,9 +117,9 @@ export function ClearStorage({ org, pipeline, canChange, running, align = "end",
           <p className="mt-1 text-sm">
             <span className="text-ink-muted">Storage: </span>
             <span className="font-medium" data-testid="storage-status">
-              {status}
+              {STORAGE_LABELS[kind]}
             </span>
-            <span className="text-ink-muted"> — {STATUS_TEXT[status]}</span>
+            <span className="text-ink-muted"> — {STATUS_TEXT[kind]}</span>
           </p>
         </div>
         {!confirming && (

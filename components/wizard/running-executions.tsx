@@ -4,8 +4,10 @@
 import { useState } from "react";
 import { errorMessage } from "@/components/api-client";
 import { ActionWithReason } from "@/components/danger-zone/action-with-reason";
+import { statusLook } from "@/components/executions/execution-status";
 import { useStopExecution } from "@/components/executions/use-executions";
 import { formatCount, formatDateTime } from "@/components/format";
+import { EXECUTION_METHOD_LABELS, labelOf } from "@/components/labels";
 import { CHANGE_REFUSED } from "@/components/pipelines/permissions";
 import type { OrgExecution } from "@/components/pipelines/types";
 import { ErrorNotice, Loading } from "@/components/ui/status";
@@ -81,11 +83,11 @@ export function RunningExecutions({ org, pipelineId, canChange, runs }: RunningE
                   <p>
                     <span className="font-mono">{run.id.slice(0, 8)}</span>{" "}
                     <span className={`ml-1 inline-block rounded-full px-2 py-0.5 text-xs font-medium ${run.status === "EXECUTING" ? "bg-brand-100 text-brand-700" : "bg-amber-100 text-warn"}`}>
-                      {run.status}
+                      {statusLook(run.status).label}
                     </span>
                   </p>
                   <p className="text-ink-muted">
-                    {run.execution_method === "SCHEDULED" ? "Scheduled" : "Manual"} · created {formatDateTime(run.created_at)}
+                    {labelOf(EXECUTION_METHOD_LABELS, run.execution_method)} · created {formatDateTime(run.created_at)}
                     {run.status === "EXECUTING" && ` · ${formatCount(run.successful_files + run.failed_files)} records so far`}
                   </p>
                 </div>

@@ -8,7 +8,7 @@ import type { PipelineList } from "@/components/pipelines/types";
 import { listUrl, type PipelineListParams } from "@/components/pipelines/use-pipelines";
 import { askApi, askMe, cacheState } from "./server-answers";
 
-const DEFAULT_VIEW: PipelineListParams = { search: "", type: "", active: "", ordering: "", cursor: "" };
+const DEFAULT_VIEW: PipelineListParams = { search: "", type: "", active: "", ordering: "", cursor: "", page: "" };
 
 export async function firstPageState(): Promise<DehydratedState | null> {
   const me = await askMe();
