@@ -22,6 +22,7 @@ import { GET as executionLogs } from "@/app/api/v1/orgs/[org_id]/executions/[id]
 import { GET as getExecution } from "@/app/api/v1/orgs/[org_id]/executions/[id]/route";
 import { POST as stopExecution } from "@/app/api/v1/orgs/[org_id]/executions/[id]/stop/route";
 import { GET as listOrgExecutions } from "@/app/api/v1/orgs/[org_id]/executions/route";
+import { GET as orgOverview } from "@/app/api/v1/orgs/[org_id]/overview/route";
 import { DELETE as removeMember, PATCH as changeMemberRole } from "@/app/api/v1/orgs/[org_id]/members/[user_id]/route";
 import { GET as listMembers, POST as addMember } from "@/app/api/v1/orgs/[org_id]/members/route";
 import { GET as deletionImpact } from "@/app/api/v1/orgs/[org_id]/pipelines/[id]/deletion-impact/route";
@@ -254,6 +255,8 @@ const matrix: Row[] = [
 
   // our console API
   { op: "GET /api/v1/me", access: "principal", handler: me, request: async () => at("/api/v1/me", {}), expect: { ...inOrg(200), otherOrgAdmin: 200 } },
+  // The overview counts what each principal may see: a 200 for anyone of the org.
+  { op: "GET /api/v1/orgs/{org_id}/overview", access: "principal", handler: orgOverview, request: async () => at(`/api/v1/orgs/${org.id}/overview`, { org_id: org.id }), expect: inOrg(200) },
   { op: "GET /api/v1/orgs/{org_id}/executions", access: "principal", handler: listOrgExecutions, request: async () => at(`/api/v1/orgs/${org.id}/executions`, { org_id: org.id }), expect: inOrg(200) },
   { op: "GET /api/v1/orgs/{org_id}/executions/{id}", access: "principal", handler: getExecution, request: async () => executionAt(await freshRun(await freshPipeline())), expect: seers(200) },
   { op: "GET /api/v1/orgs/{org_id}/executions/{id}/logs", access: "principal", handler: executionLogs, request: async () => executionAt(await freshRun(await freshPipeline()), "/logs"), expect: seers(200) },

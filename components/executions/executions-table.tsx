@@ -391,7 +391,7 @@ function PipelineFilter({ org, pipelineId, onPick }: { org: string; pipelineId: 
   const [text, setText] = useState<string | null>(null);
   const chosen = usePipeline(org, pipelineId, { enabled: pipelineId !== "" });
   const shown = text ?? (pipelineId ? (chosen.data?.pipeline_name ?? "") : "");
-  const list = usePipelineList(org, { search: shown, type: "", active: "", ordering: "pipeline_name", cursor: "" });
+  const list = usePipelineList(org, { search: shown, type: "", active: "", ordering: "pipeline_name", cursor: "", page: "" });
   const names = list.data?.results ?? [];
 
   function change(value: string) {
