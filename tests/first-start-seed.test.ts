@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { GET as me } from "@/app/api/v1/me/route";
 import { POST as issueToken } from "@/app/api/auth/token/route";
 import { getDb } from "@/db/client";
-import { executions, memberships, pipelineKeys, pipelines, resources, schedules, wrappers } from "@/db/schema";
+import { executions, jobs, memberships, pipelineKeys, pipelines, resources, schedules, wrappers } from "@/db/schema";
 import { DEMO_GLOBEX_ADMIN, DEMO_MEMBER } from "@/lib/domain/demo";
 import { seedAtFirstStart } from "@/lib/domain/seed";
 import { call } from "./support/http";
@@ -46,6 +46,15 @@ describe("seed at first start", () => {
       .from(pipelines)
       .where(sql`${pipelines.runCount} <> (select count(*) from ${executions} e where e.pipeline_id = ${pipelines.id})`);
     expect(mismatched).toEqual([]);
+    // Demo pipelines are whole: a job each (their page shows it), and storage "In use" holds the
+    // records their runs say they moved (the overview's storage in use is not 0 B beside them).
+    const [jobCount] = await db.select({ n: count() }).from(jobs).where(eq(jobs.orgId, "acme_corp"));
+    expect(jobCount?.n).toBe(4);
+    const empty = await db
+      .select({ name: pipelines.name })
+      .from(pipelines)
+      .where(and(eq(pipelines.orgId, "acme_corp"), eq(pipelines.storageStatus, "InUse"), sql`${pipelines.storageRows} = 0`));
+    expect(empty).toEqual([]);
 
     const member = await call(issueToken, { method: "POST", body: { email: DEMO_MEMBER.email, password: DEMO_MEMBER.password, org: "acme_corp" } });
     expect(member.status).toBe(201);

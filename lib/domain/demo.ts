@@ -23,7 +23,7 @@ async function demoPipelines(tx: Tx, actor: Principal, prefix: string) {
     config: { count: 100, delay_ms: 5, failure_rate: 0.02 },
     withWrapper: true,
   });
-  await createResourceInTx(tx, actor, {
+  const warehouse = await createResourceInTx(tx, actor, {
     name: `${prefix} warehouse`,
     kind: "destination",
     connector: "table",
@@ -46,6 +46,8 @@ async function demoPipelines(tx: Tx, actor: Principal, prefix: string) {
       description: `Demo ${type} pipeline reading from ${source.resource.name}.`,
       cronString: i % 2 === 0 ? "0 * * * *" : null,
       sharedToOrg: i === 0,
+      // A job, as a real pipeline has: its page shows source → destination, and runs move records.
+      jobs: [{ name: "events", sourceResourceId: source.resource.id, destinationResourceId: warehouse.resource.id }],
     });
     // Finished runs of every end status, then one live run (running or waiting) on two pipelines.
     const live: ExecutionStatus[] = i === 0 ? ["EXECUTING"] : i === 1 ? ["PENDING"] : [];
