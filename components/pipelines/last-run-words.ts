@@ -1,16 +1,8 @@
 // "Last run" as a person reads it: a finished run says when it ended ("Succeeded · just now"); a
 // run under way says when *it* started, never the previous run's time.
+import { labelOf, RUN_STATUS_LABELS } from "@/components/labels";
 import { sinceInWords } from "./time-words";
 import type { Pipeline } from "./types";
-
-const LAST_RUN: Record<Pipeline["last_run_status"], string> = {
-  SUCCESS: "Succeeded",
-  FAILURE: "Failed",
-  INPROGRESS: "In progress",
-  YET_TO_START: "Not run yet",
-  RESTARTING: "Starting",
-  PAUSED: "Paused",
-};
 
 /** The run under way, as the newest of the pipeline's runs tells it (if it is loaded). */
 export interface CurrentRun {
@@ -20,7 +12,7 @@ export interface CurrentRun {
 }
 
 export function lastRunWords(pipeline: Pick<Pipeline, "last_run_status" | "last_run_time">, newest: CurrentRun | undefined, now: number): string {
-  const label = LAST_RUN[pipeline.last_run_status] ?? pipeline.last_run_status;
+  const label = labelOf(RUN_STATUS_LABELS, pipeline.last_run_status);
   if (pipeline.last_run_status === "INPROGRESS" || pipeline.last_run_status === "RESTARTING") {
     const current = newest && (newest.status === "PENDING" || newest.status === "EXECUTING") ? newest : undefined;
     if (!current) return label;
