@@ -51,7 +51,7 @@ test("create, run and delete a pipeline through the wizard; other tabs see it go
   const runRow = page.getByTestId("execution-row").filter({ has: page.getByRole("link", { name, exact: true }) });
   await expect(runRow).toHaveCount(1);
   await expect(runRow).toHaveAttribute("data-status", "COMPLETED", { timeout: 90_000 });
-  await expect(runRow).toContainText("20000");
+  await expect(runRow).toContainText("20,000");
 
   // A second tab watches the pipelines list.
   const other = await context.newPage();
