@@ -1,6 +1,6 @@
 // A pipeline's jobs after creation: retrieve shows them with their connections and state, and
 // PATCH {jobs} replaces the ordered list (ids keep their job and state, the rest are new or gone).
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as createResource } from "@/app/resources/route";
 import { getDb } from "@/db/client";
@@ -46,7 +46,8 @@ describe("retrieve pipeline/{id}/", () => {
       ],
     });
     const db = await getDb();
-    const [first] = await db.select().from(jobsTable).where(eq(jobsTable.name, "extract"));
+    // On Postgres every test file shares one database: other pipelines have jobs named "extract" too.
+    const [first] = await db.select().from(jobsTable).where(and(eq(jobsTable.pipelineId, p.id), eq(jobsTable.name, "extract")));
     await db.insert(jobStates).values({ jobId: first!.id, pipelineId: p.id, cursor: "42", connectorState: { last_rows: 7 } });
 
     const res = await getPipeline(org, { token: org.admin.token }, p.id);
