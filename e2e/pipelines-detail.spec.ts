@@ -76,6 +76,9 @@ test("edit the settings with the API's rules, and schedule it", async ({ page },
   await form.getByLabel("Schedule (cron)").fill("*/10 * * * *");
   await expect(page.getByTestId("cron-error")).toContainText("Schedules must be at least 30 minutes apart");
   await form.getByRole("button", { name: "Save changes" }).click();
+  // The server's answer first: the message above is also the as-you-type one, so it alone does
+  // not say the save came back (an answer landing after the next edit would cover its message).
+  await expect(page.getByTestId("edit-status")).toHaveText("Not saved.");
   await expect(page.getByTestId("cron-error")).toContainText("Schedules must be at least 30 minutes apart");
 
   await form.getByLabel("Schedule (cron)").fill("0 61 * * *");
