@@ -29,7 +29,11 @@ if (!config.DATABASE_URL) {
 
 if (!buildIfNeeded(root)) fail("The build failed; see above.");
 
-const server = spawn(process.execPath, [nextBin, "start", "-p", String(config.PORT)], {
+// Idle connections are kept 65 s, not Node's 5 s: a pooling client or proxy (Playwright's request
+// context, haproxy, an ALB's 60 s) that reuses a connection the server has just closed gets
+// ECONNRESET, so the server must be the last to give up on an idle connection.
+const KEEP_ALIVE_MS = 65_000;
+const server = spawn(process.execPath, [nextBin, "start", "-p", String(config.PORT), "--keepAliveTimeout", String(KEEP_ALIVE_MS)], {
   stdio: "inherit",
   env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true" },
 });
