@@ -64,6 +64,8 @@ export const ORG = "acme_corp";
 export const PORT = Number(process.env.BENCH_PORT ?? "3510");
 // Personal tokens start with slt_ (lib/domain/tokens.ts).
 export const TOKEN = "slt_bench_admin_token_0123456789abcdef";
+/** The token of bench_owner_1, a member who sees 40 % of the org's pipelines (row i). */
+export const MEMBER_TOKEN = "slt_bench_member_token_0123456789abcdef";
 export const PASSWORD = "bench-admin-password";
 export const SPECIAL = {
   heavy: "special_heavy",

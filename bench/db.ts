@@ -81,7 +81,8 @@ async function recording(recorder: Recorder, db: Db, work: (db: Db) => Promise<u
 export async function openBenchDb(target: Target, connections: number): Promise<BenchDb> {
   const recorder = new Recorder();
   if (target.kind === "postgres" && target.url) {
-    const client = postgres(target.url, { max: connections, onnotice: () => {} });
+    // The server's session settings (db/client.ts), so a floor replays statements as it runs them.
+    const client = postgres(target.url, { max: connections, onnotice: () => {}, connection: { jit: "off" } });
     const db = drizzlePostgres(client, { schema, logger: recorder }) as unknown as Db;
     const run = async <T>(text: string, params: unknown[] = []) => (await client.unsafe(text, params as never[])) as unknown as T[];
     return {

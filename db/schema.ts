@@ -222,6 +222,15 @@ export const pipelines = pgTable(
     index("pipelines_org_runs_idx").on(t.orgId, t.runCount, t.id),
     index("pipelines_owner_idx").on(t.ownerId),
     index("pipelines_resume_idx").on(t.resumeAt).where(sql`${t.resumeAt} is not null`),
+    // The Overview's failing, paused and storing pipelines: each count and its first names read
+    // from a small index of just those pipelines, not from a scan of the org's 100,000.
+    index("pipelines_org_failing_idx")
+      .on(t.orgId, sql`${t.lastRunTime} DESC NULLS LAST`, t.id)
+      .where(sql`${t.lastRunStatus} = 'FAILURE'`),
+    index("pipelines_org_paused_idx")
+      .on(t.orgId, sql`${t.pausedAt} DESC NULLS LAST`, t.id)
+      .where(sql`${t.active} = false`),
+    index("pipelines_org_storing_idx").on(t.orgId, t.storageRows, t.storageBytes).where(sql`${t.storageRows} > 0`),
   ],
 );
 
@@ -329,6 +338,23 @@ export const executions = pgTable(
     index("executions_claim_idx").on(t.createdAt).where(sql`${t.status} = 'PENDING'`),
     index("executions_lease_idx").on(t.leaseExpiresAt).where(sql`${t.status} = 'EXECUTING'`),
   ],
+);
+
+// How many runs of an org were created in each hour, by their current status: what the
+// Overview's 24-hour chart reads for an admin (at most 24 × 5 rows, not every run of the day).
+// Written only by statement triggers on executions (migration 0005), as appended deltas that
+// never update a row, so runs starting and ending at once never wait on a shared counter;
+// the worker folds the deltas of each key into one row now and then (lib/domain/run-hours.ts).
+// Only the last 25 hours are kept: the chart reaches back 24.
+export const runHourCounts = pgTable(
+  "run_hour_counts",
+  {
+    orgId: text("org_id").notNull(),
+    hour: ts("hour").notNull(),
+    status: executionStatusEnum("status").notNull(),
+    runs: integer("runs").notNull(),
+  },
+  (t) => [index("run_hour_counts_org_hour_idx").on(t.orgId, t.hour)],
 );
 
 export const executionLogs = pgTable(

@@ -1,11 +1,13 @@
 // The Overview's health figures (GET /api/v1/orgs/{org_id}/overview): failing, running, paused
 // with who and why, next fire times, storage in use and the last 24 hours of runs, each counted
 // among the pipelines the caller may see and never across orgs.
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as overview } from "@/app/api/v1/orgs/[org_id]/overview/route";
 import { getDb } from "@/db/client";
-import { executions, pipelines, storageRecords } from "@/db/schema";
+import { rowsOf } from "@/db/rows";
+import { executions, pipelines, runHourCounts, storageRecords } from "@/db/schema";
+import { foldRunHours } from "@/lib/domain/run-hours";
 import { overviewResponse } from "@/lib/api/console/responses-overview";
 import { call } from "./support/http";
 import { makeOrg, type TestOrg } from "./support/fixtures";
@@ -115,4 +117,62 @@ describe("GET /api/v1/orgs/{org_id}/overview", () => {
     const refused = await read(other.id, org.admin.token);
     expect(refused.status).toBe(404);
   });
+
+  it("keeps the 24-hour chart exact as runs are added, change status and go, folded or not", async () => {
+    const db = await getDb();
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
+    // Runs across the day (and one too old to show), then moved between statuses and removed
+    // as the worker and a pipeline delete would.
+    const made = await db
+      .insert(executions)
+      .values([
+        { orgId: org.id, pipelineId: ids.memberOwn, status: "PENDING", createdAt: hoursAgo(3) },
+        { orgId: org.id, pipelineId: ids.memberOwn, status: "PENDING", createdAt: hoursAgo(3) },
+        { orgId: org.id, pipelineId: ids.adminPrivate, status: "EXECUTING", createdAt: hoursAgo(22) },
+        { orgId: org.id, pipelineId: ids.sharedPaused, status: "COMPLETED", createdAt: hoursAgo(10) },
+        { orgId: org.id, pipelineId: ids.sharedPaused, status: "COMPLETED", createdAt: hoursAgo(30) },
+      ])
+      .returning({ id: executions.id });
+    await db.update(executions).set({ status: "EXECUTING" }).where(eq(executions.id, made[0]!.id));
+    await db.update(executions).set({ status: "COMPLETED" }).where(eq(executions.id, made[0]!.id));
+    await db.update(executions).set({ status: "ERROR" }).where(eq(executions.id, made[2]!.id));
+    await db.delete(executions).where(eq(executions.id, made[1]!.id));
+    const doomed = await createPipeline(org, { token: org.admin.token });
+    await db.insert(executions).values([{ orgId: org.id, pipelineId: doomed.id, status: "ERROR", createdAt: hoursAgo(1) }]);
+    await db.delete(pipelines).where(and(eq(pipelines.id, doomed.id), eq(pipelines.orgId, org.id)));
+
+    // What the executions themselves say, hour by hour, for all of the org and for the member.
+    const counted = async (visibleIds: string[] | null) => {
+      const rows = rowsOf<{ hour: string | Date; status: string; n: number }>(
+        await db.execute(sql`
+          select date_trunc('hour', created_at, 'UTC') as hour, status, count(*)::int as n from executions
+          where org_id = ${org.id} and created_at >= date_trunc('hour', now(), 'UTC') - interval '23 hours'
+            ${visibleIds ? sql`and pipeline_id in (${sql.join(visibleIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``}
+          group by 1, 2`),
+      );
+      return Object.fromEntries(rows.map((r) => [`${new Date(r.hour).toISOString()} ${r.status}`, r.n]));
+    };
+    const charted = async (token: string) => {
+      const body = (await read(org.id, token)).body as OverviewJson;
+      const cells = body.runs_24h.by_hour.flatMap((h) =>
+        Object.entries(h.counts).filter(([, n]) => n !== 0).map(([status, n]) => [`${new Date(h.hour).toISOString()} ${status}`, n] as const),
+      );
+      return Object.fromEntries(cells);
+    };
+    const memberSees = [ids.memberOwn, ids.sharedPaused, ids.scheduled];
+    const expectedAll = await counted(null);
+    // 2 from the setup, then 3 more in the window (one deleted, one too old, one with its pipeline).
+    expect(Object.values(expectedAll).reduce((a, b) => a + b, 0)).toBe(5);
+    expect(await charted(org.admin.token)).toEqual(expectedAll);
+    expect(await charted(org.member.token)).toEqual(await counted(memberSees));
+
+    // Folded (twice at once, as two workers may): the same figures, one row per hour and status.
+    await Promise.all([foldRunHours(db), foldRunHours(db)]);
+    expect(await charted(org.admin.token)).toEqual(expectedAll);
+    const rows = await db.select().from(runHourCounts).where(eq(runHourCounts.orgId, org.id));
+    const keys = rows.map((r) => `${r.hour.toISOString()} ${r.status}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(rows.every((r) => r.runs !== 0)).toBe(true);
+  });
 });
+

@@ -3,13 +3,16 @@
 import type { Principal } from "@/lib/domain/principal";
 import { encodeCursor, type Sort } from "@/lib/domain/keyset";
 import { pipelineSort } from "@/lib/domain/pipelines";
-import { ORG, PAGE_SIZE, SPECIAL, type Scale } from "../config";
+import { issueToken } from "@/lib/domain/tokens";
+import { MEMBER_TOKEN, ORG, PAGE_SIZE, SPECIAL, type Scale } from "../config";
 import type { BenchDb } from "../db";
 import { pipelineId } from "../seed";
 
 export interface Ctx {
   scale: Scale;
   principal: Principal;
+  /** A member (bench_owner_1: owns a quarter, sees the org-shared fifth and their shares). */
+  member: Principal;
   ids: Record<keyof typeof SPECIAL, string>;
   /** Row b: the deepest pipeline page the scale allows (2,000 at full) and its cursor. */
   listDeepPage: number;
@@ -28,6 +31,10 @@ export async function makeContext(b: BenchDb, scale: Scale): Promise<Ctx> {
   );
   if (!admin) throw new Error("the server did not seed the admin");
   const principal: Principal = { userId: admin.id, email: admin.email, orgId: ORG, role: "admin", via: "token" };
+  const [owner] = await b.query<{ id: string; email: string }>(`select id, email from users where email = 'bench_owner_1@example.com'`);
+  if (!owner) throw new Error("the seed made no bench_owner_1");
+  await issueToken(b.db, { orgId: ORG, userId: owner.id }, { name: "bench member", plain: MEMBER_TOKEN });
+  const member: Principal = { userId: owner.id, email: owner.email, orgId: ORG, role: "member", via: "token" };
   const ids = {} as Record<keyof typeof SPECIAL, string>;
   for (const key of Object.keys(SPECIAL) as (keyof typeof SPECIAL)[]) ids[key] = await pipelineId(b, SPECIAL[key]);
 
@@ -54,5 +61,5 @@ export async function makeContext(b: BenchDb, scale: Scale): Promise<Ctx> {
   // The executions' sort is "-created_at" on (created_at, id); only its name goes into a cursor.
   const runsSort: Sort<unknown> = { name: "-created_at", desc: true, keys: [] };
   const runsDeepCursor = encodeCursor(runsSort, false, [run.created, run.id]);
-  return { scale, principal, ids, listDeepPage, listDeepCursor, runsDeepPage, runsDeepCursor };
+  return { scale, principal, member, ids, listDeepPage, listDeepCursor, runsDeepPage, runsDeepCursor };
 }

@@ -1,9 +1,7 @@
 // The org's health as the Overview shows it: what failed last time, what runs now, what is paused
 // (by whom and why), what fires next, the storage in use and the runs of the last 24 hours, all
-// among the pipelines the principal may see. One statement: the visible pipelines are read once
-// (a materialized CTE of a few narrow columns) and every figure is taken from that one pass, so
-// the cost grows with the org's pipelines once, not once per card.
-import { sql } from "drizzle-orm";
+// among the pipelines the principal may see, in one statement.
+import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { rowsOf } from "@/db/rows";
 import { EXECUTION_STATUSES, type ExecutionStatus } from "@/lib/vocabulary";
@@ -82,11 +80,60 @@ const zeroCounts = (): StatusCounts => Object.fromEntries(EXECUTION_STATUSES.map
 
 /** The health of the principal's org, among the pipelines they may see (admins: all of them). */
 export async function orgHealth(db: Queryable, actor: Principal): Promise<OrgHealth> {
+  const result = await db.execute(healthStatement(actor));
+  const [row] = rowsOf<HealthRow & { at: string | Date; since: string | Date }>(result);
+  if (!row) throw new Error("The health statement answered no row.");
+  return healthFrom(row);
+}
+
+// An admin's figures come from indexes of just what they count, so their cost follows the
+// failing, paused and storing pipelines and the runs going now, not the org's size: partial
+// indexes of failing, paused and storing pipelines (migration 0005), the org's kept pipeline
+// count, and for the 24-hour chart the hourly run counts kept by triggers (run_hour_counts).
+function adminFigures(org: string) {
+  const inOrg = sql`org_id = ${org}`;
+  return sql`
+    storing as (
+      select coalesce(sum(storage_bytes), 0)::float8 as bytes, coalesce(sum(storage_rows), 0)::float8 as records,
+             count(*)::int as pipelines
+      from pipelines where ${inOrg} and storage_rows > 0
+    ),
+    totals as (
+      select (select pipeline_count from orgs where id = ${org}) as pipelines,
+             (select count(*) from pipelines where ${inOrg} and last_run_status = 'FAILURE')::int as failing,
+             (select count(*) from pipelines where ${inOrg} and active = false)::int as paused,
+             s.bytes, s.records, s.pipelines as storing
+      from storing s
+    ),
+    failing as (
+      select id, name, last_run_time from pipelines where ${inOrg} and last_run_status = 'FAILURE'
+      order by last_run_time desc nulls last, id limit ${HEALTH_LIST_SIZE}
+    ),
+    paused as (
+      select id, name, paused_by_label as paused_by, paused_at, pause_reason, resume_at
+      from pipelines where ${inOrg} and active = false
+      order by paused_at desc nulls last, id limit ${HEALTH_LIST_SIZE}
+    ),
+    next_due as (
+      select s.pipeline_id, s.next_fire_at from schedules s join pipelines p on p.id = s.pipeline_id
+      where s.org_id = ${org} and s.active and s.next_fire_at is not null and p.active
+      order by s.next_fire_at, s.pipeline_id limit ${NEXT_RUNS_SIZE}
+    ),
+    running as (${runningNow(org, sql``)}),
+    hours as (
+      select hour, status, sum(runs)::int as n from run_hour_counts, window_start w
+      where org_id = ${org} and hour >= w.since group by 1, 2 having sum(runs) <> 0
+    )`;
+}
+
+// A member sees what they own, what is shared with them and what is shared to the org: the
+// pipelines they see are read once (a materialized CTE of a few narrow columns), every figure
+// comes from that one pass, and their chart counts the runs of just those pipelines. The few
+// rows named are picked from it first and only then joined for their names.
+function memberFigures(actor: Principal) {
   const org = actor.orgId;
-  // An admin sees every pipeline of the org: runs need no check against the visible set then.
-  const runVisible = actor.role === "admin" ? sql`` : sql`and e.pipeline_id in (select id from v)`;
-  const result = await db.execute(sql`
-    with v as materialized (
+  return sql`
+    v as materialized (
       select id, active, last_run_status, last_run_time, paused_at, storage_rows, storage_bytes
       from pipelines where ${visibleTo(actor)}
     ),
@@ -99,8 +146,6 @@ export async function orgHealth(db: Queryable, actor: Principal): Promise<OrgHea
              (count(*) filter (where storage_rows > 0))::int as storing
       from v
     ),
-    -- The few rows named are picked from v first and only then joined for their names: a join
-    -- before the limit probes (or hashes) every failing or paused pipeline.
     failing_top as (
       select id, last_run_time from v where last_run_status = 'FAILURE'
       order by last_run_time desc nulls last, id limit ${HEALTH_LIST_SIZE}
@@ -118,32 +163,48 @@ export async function orgHealth(db: Queryable, actor: Principal): Promise<OrgHea
       from paused_top t join pipelines p on p.id = t.id and p.org_id = ${org}
       order by t.paused_at desc nulls last, t.id
     ),
-    -- One branch per status, each matching its partial index (executions_claim_idx,
-    -- executions_lease_idx): an IN list matches neither and scans every run.
-    running as (
-      select e.id, e.pipeline_id, e.status, e.created_at from executions e
-      where e.org_id = ${org} and e.status = 'PENDING' ${runVisible}
-      union all
-      select e.id, e.pipeline_id, e.status, e.created_at from executions e
-      where e.org_id = ${org} and e.status = 'EXECUTING' ${runVisible}
+    next_due as (
+      select s.pipeline_id, s.next_fire_at from schedules s join v on v.id = s.pipeline_id
+      where s.org_id = ${org} and s.active and s.next_fire_at is not null and v.active
+      order by s.next_fire_at, s.pipeline_id limit ${NEXT_RUNS_SIZE}
     ),
+    running as (${runningNow(org, sql`and e.pipeline_id in (select id from v)`)}),
+    hours as (
+      select date_trunc('hour', e.created_at, 'UTC') as hour, e.status, count(*)::int as n
+      from executions e join v on v.id = e.pipeline_id, window_start w
+      where e.org_id = ${org} and e.created_at >= w.since
+      group by 1, 2
+    )`;
+}
+
+// One branch per status, each matching its partial index (executions_claim_idx,
+// executions_lease_idx): an IN list matches neither and scans every run.
+function runningNow(org: string, visible: SQL) {
+  return sql`
+    select e.id, e.pipeline_id, e.status, e.created_at from executions e
+    where e.org_id = ${org} and e.status = 'PENDING' ${visible}
+    union all
+    select e.id, e.pipeline_id, e.status, e.created_at from executions e
+    where e.org_id = ${org} and e.status = 'EXECUTING' ${visible}`;
+}
+
+function healthStatement(actor: Principal) {
+  const org = actor.orgId;
+  const figures = actor.role === "admin" ? adminFigures(org) : memberFigures(actor);
+  return sql`
+    with window_start as (
+      select date_trunc('hour', now(), 'UTC') - make_interval(hours => ${RUN_HOURS - 1}) as since
+    ),
+    ${figures},
     running_named as (
       select r.id, r.pipeline_id, p.name as pipeline_name, r.status, r.created_at
       from running r join pipelines p on p.id = r.pipeline_id and p.org_id = ${org}
       order by r.created_at desc, r.id limit ${HEALTH_LIST_SIZE}
     ),
     next_runs as (
-      select s.pipeline_id, pipelines.name as pipeline_name, s.next_fire_at as fire_at
-      from schedules s join pipelines on pipelines.id = s.pipeline_id
-      where s.org_id = ${org} and s.active and s.next_fire_at is not null and pipelines.active and ${visibleTo(actor)}
-      order by s.next_fire_at, s.pipeline_id limit ${NEXT_RUNS_SIZE}
-    ),
-    window_start as (select date_trunc('hour', now()) - interval '${sql.raw(String(RUN_HOURS - 1))} hours' as since),
-    hours as (
-      select date_trunc('hour', e.created_at) as hour, e.status, count(*)::int as n
-      from executions e, window_start w
-      where e.org_id = ${org} and e.created_at >= w.since ${runVisible}
-      group by 1, 2
+      select n.pipeline_id, p.name as pipeline_name, n.next_fire_at as fire_at
+      from next_due n join pipelines p on p.id = n.pipeline_id and p.org_id = ${org}
+      order by n.next_fire_at, n.pipeline_id
     )
     select now() as at,
       (select row_to_json(totals) from totals) as totals,
@@ -158,10 +219,7 @@ export async function orgHealth(db: Queryable, actor: Principal): Promise<OrgHea
       coalesce((select json_agg(next_runs) from next_runs), '[]'::json) as next_runs,
       (select since from window_start) as since,
       coalesce((select json_agg(hours order by hour) from hours), '[]'::json) as hours
-  `);
-  const [row] = rowsOf<HealthRow & { at: string | Date; since: string | Date }>(result);
-  if (!row) throw new Error("The health statement answered no row.");
-  return healthFrom(row);
+  `;
 }
 
 function healthFrom(row: HealthRow & { at: string | Date; since: string | Date }): OrgHealth {
