@@ -2,7 +2,7 @@
 
 // A pipeline's settings: checked in the browser with the API's PATCH schema, and only the
 // fields that changed are sent; the server's field errors show beside the same fields.
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { Me } from "@/components/console/use-me";
 import { FieldError, FormError } from "@/components/ui/status";
 import { TextField } from "@/components/ui/text-field";
@@ -42,6 +42,11 @@ export function PipelineEditForm({ org, me, pipeline }: { org: string; me: Me; p
   // Held apart from the cached pipeline: live updates (a run ending) must not wipe an edit.
   const [draft, setDraft] = useState<Draft>(() => draftOf(pipeline));
   const [errors, setErrors] = useState<FieldErrors>({});
+  // The draft as it is now, for a save's answer that arrives after further edits.
+  const latest = useRef(draft);
+  useEffect(() => {
+    latest.current = draft;
+  }, [draft]);
   const [general, setGeneral] = useState<string[]>([]);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const refusal = canChangePipeline(pipeline, me) ? null : CHANGE_REFUSED;
@@ -73,6 +78,7 @@ export function PipelineEditForm({ org, me, pipeline }: { org: string; me: Me; p
       return;
     }
     setOutcome(null);
+    const sent = draft;
     update.mutate(parsed.data satisfies PatchPipelineRequest, {
       onSuccess: (next) => {
         setDraft(draftOf(next));
@@ -80,7 +86,11 @@ export function PipelineEditForm({ org, me, pipeline }: { org: string; me: Me; p
       },
       onError: (error) => {
         const found = apiFieldErrors(error, (path) => FIELDS.includes(path));
-        setErrors(found.fields);
+        // An error is about the value it was sent: a field edited since the save keeps the state
+        // of its new value (a late "name taken" must not mark the name typed after it).
+        const now = latest.current;
+        const stillSent = (field: string) => !(field in now) || now[field as keyof Draft] === sent[field as keyof Draft];
+        setErrors(Object.fromEntries(Object.entries(found.fields).filter(([field]) => stillSent(field))));
         setGeneral(found.general);
         setOutcome({ text: "Not saved.", ok: false });
       },
