@@ -1,7 +1,7 @@
 // The words a person reads for every enumerated value the API sends (InUse, SCHEDULED, ETL, …).
 // (Roles and decommission steps are already lower-case words.) Each table is a Record over a list of lib/vocabulary.ts, so a value added there fails the
 // type check here until it has its words: no raw enum value reaches the screen.
-import type { ExecutionMethod, PipelineType, RunStatus, StorageStatus, WrapperStatus } from "@/lib/vocabulary";
+import type { AuditAction, ExecutionMethod, PipelineType, RunStatus, StorageStatus, WrapperStatus } from "@/lib/vocabulary";
 
 export const PIPELINE_TYPE_LABELS: Record<PipelineType, string> = {
   ETL: "ETL",
@@ -42,6 +42,32 @@ export const WRAPPER_STATUS_LABELS: Record<WrapperStatus, string> = {
   RUNNING: "Running",
   STOPPED: "Stopped",
   FAILED: "Failed",
+};
+
+/** What an audit entry says was done; the stored name (pipeline.pause) stays the filter's value. */
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  "pipeline.create": "Created pipeline",
+  "pipeline.update": "Changed pipeline",
+  "pipeline.pause": "Paused pipeline",
+  "pipeline.resume": "Resumed pipeline",
+  "pipeline.share": "Changed sharing",
+  "pipeline.decommission": "Started deletion",
+  "pipeline.decommission.cancel": "Cancelled deletion",
+  "pipeline.decommission.fail": "Deletion failed",
+  "pipeline.delete": "Deleted pipeline",
+  "pipeline.execute": "Started a run",
+  "execution.stop": "Stopped a run",
+  "storage.clear": "Cleared storage",
+  "key.create": "Created API key",
+  "key.update": "Changed API key",
+  "key.delete": "Deleted API key",
+  "token.create": "Created token",
+  "token.revoke": "Revoked token",
+  "member.add": "Added member",
+  "member.remove": "Removed member",
+  "member.role": "Changed role",
+  "resource.create": "Created connection",
+  "resource.delete": "Deleted connection",
 };
 
 /** A value from a table above, or the raw value when an older or newer server sends another. */

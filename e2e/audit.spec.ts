@@ -45,6 +45,9 @@ test("an admin reads, filters and pages the audit log", async ({ page, request }
   await expect(deleteRow.getByTestId("audit-actor-cell")).toHaveText(ADMIN.email);
   await expect(deleteRow.getByTestId("audit-object-link")).toHaveCount(0);
   await expect(deleteRow.getByTestId("audit-object-name")).toHaveText(`audit_gone_${stamp}`);
+  // Actions read as words, the stored name kept as the tooltip.
+  await expect(deleteRow.getByTestId("audit-action-label")).toHaveText("Deleted pipeline");
+  await expect(deleteRow.getByTestId("audit-action-label")).toHaveAttribute("title", "pipeline.delete");
 
   // A pipeline that exists is a link to its page.
   const pauseRow = page.locator(`[data-testid="audit-row"][data-action="pipeline.pause"][data-object-id="${kept}"]`).first();
@@ -52,6 +55,7 @@ test("an admin reads, filters and pages the audit log", async ({ page, request }
   await attachScreenshots(page, testInfo, "audit-admin");
 
   // Filter by action and object.
+  await expect(page.getByLabel("Action").locator('option[value="pipeline.pause"]')).toHaveText("Paused pipeline");
   await page.getByLabel("Action").selectOption("pipeline.pause");
   await page.getByLabel("Object type").selectOption("pipeline");
   await page.getByLabel("Object id").fill(kept);

@@ -3,6 +3,7 @@
 // Filters of the audit log: who, which action, which object. Applied on submit, so a half-typed
 // id does not send a request per key.
 import { useState, type FormEvent } from "react";
+import { AUDIT_ACTION_LABELS } from "@/components/labels";
 import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES } from "./audit-vocabulary";
 import { NO_FILTERS, type AuditFilters } from "./use-audit";
 
@@ -49,7 +50,7 @@ export function AuditFiltersForm({ applied, onApply, isAdmin }: { applied: Audit
             <option value="">Any action</option>
             {AUDIT_ACTIONS.map((action) => (
               <option key={action} value={action}>
-                {action}
+                {AUDIT_ACTION_LABELS[action]}
               </option>
             ))}
           </select>

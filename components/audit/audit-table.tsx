@@ -4,6 +4,7 @@
 // by cursor. A deletion that kept its pipeline's configuration can be recreated from its row.
 import Link from "next/link";
 import { formatDateTime } from "@/components/format";
+import { AUDIT_ACTION_LABELS, labelOf } from "@/components/labels";
 import { snapshotOf } from "@/components/pipelines/config-document";
 import { useConfirmStep } from "@/components/ui/confirm-inline";
 import { EmptyState, ErrorNotice, Loading } from "@/components/ui/status";
@@ -55,16 +56,16 @@ function AuditRow({ org, event, exists }: { org: string; event: AuditEvent; exis
       <tr data-testid="audit-row" data-event-id={event.id} data-action={event.action} data-object-id={event.object_id}>
         <td className="py-3 pr-3 align-top text-ink-muted">
           <time dateTime={event.at}>{formatDateTime(event.at)}</time>
-          <span className="mt-1 block break-all font-mono text-xs text-ink sm:hidden">
-            {event.action}
+          <span className="mt-1 block text-xs text-ink sm:hidden" title={event.action}>
+            {labelOf(AUDIT_ACTION_LABELS, event.action)}
           </span>
         </td>
         <td className="hidden truncate py-3 pr-3 align-top md:table-cell" title={event.actor} data-testid="audit-actor-cell">
           {event.actor}
         </td>
         <td className="hidden py-3 pr-3 align-top sm:table-cell">
-          <span className="inline-block max-w-full truncate rounded bg-surface-sunken px-1.5 py-0.5 font-mono text-xs" title={event.action}>
-            {event.action}
+          <span className="inline-block max-w-full truncate rounded bg-surface-sunken px-1.5 py-0.5 text-xs" title={event.action} data-testid="audit-action-label">
+            {labelOf(AUDIT_ACTION_LABELS, event.action)}
           </span>
         </td>
         <td className="py-3 pr-3 align-top">
