@@ -17,10 +17,18 @@ function pgError(error: unknown): PgErrorLike | null {
   return null;
 }
 
-export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+function isViolation(code: string, error: unknown, constraint?: string): boolean {
   const pg = pgError(error);
-  if (pg?.code !== "23505") return false;
+  if (pg?.code !== code) return false;
   if (!constraint) return true;
   const name = pg.constraint ?? pg.constraint_name;
   return name ? name === constraint : (pg.message ?? "").includes(constraint);
+}
+
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  return isViolation("23505", error, constraint);
+}
+
+export function isForeignKeyViolation(error: unknown, constraint?: string): boolean {
+  return isViolation("23503", error, constraint);
 }

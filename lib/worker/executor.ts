@@ -16,6 +16,7 @@ import {
   type Resource,
 } from "@/db/schema";
 import { destinationTable } from "@/lib/domain/destination-tables";
+import { isForeignKeyViolation } from "@/lib/domain/sql-errors";
 import { notifyInTx } from "@/lib/domain/events";
 import { stagingFile } from "@/lib/domain/storage-files";
 import { formatCount } from "@/lib/counts";
@@ -50,11 +51,16 @@ class StopRequested extends Error {}
 class ConnectionDeleted extends Error {}
 /** A job could not read its source or write its records: the message names the job, the connection and the cause. */
 class JobFailed extends Error {}
+/** The job was removed from the pipeline (PATCH {jobs}) while this run read it. */
+class JobRemoved extends Error {}
 
 /** An error's message with its cause ("fetch failed (connect ECONNREFUSED 127.0.0.1:9)"). */
 function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const cause = error.cause instanceof Error ? error.cause.message : typeof error.cause === "string" ? error.cause : "";
+  // drizzle's "Failed query: <the SQL> params: <every value>" would put the records themselves
+  // into the run's log: the database's own words say what went wrong.
+  if (cause && error.message.startsWith("Failed query:")) return cause;
   return cause && !error.message.includes(cause) ? `${error.message} (${cause})` : error.message;
 }
 
@@ -221,76 +227,97 @@ async function runJobs(db: Db, execution: Execution, options: ExecutorOptions, c
   await fs.promises.mkdir(path.dirname(file), { recursive: true });
 
   for (const job of pipelineJobs) {
-    // Read again at each job: a connection may be deleted while an earlier job runs.
-    const linked = await resourcesOf(db, execution.orgId, [job]);
-    const source = linked.get(job.sourceResourceId ?? "");
-    const destination = linked.get(job.destinationResourceId ?? "");
-    if (!source) throw new Error(`Job "${job.name}" has no source resource.`);
-    assertConnectionsLive(job, source, destination);
-    const table = destination ? destinationTable(destination.config) : null;
-    if (table) await ensureDestinationTable(db, table);
-    const [state] = await db.select().from(jobStates).where(eq(jobStates.jobId, job.id));
-    // Lines name the connections as the user named them, never the internal table.
-    const into = destination ? ` into connection "${destination.name}"` : " into the pipeline's storage";
-    await log(db, execution.id, `Job "${job.name}": reading from source "${source.name}" (${source.connector})${into}.`);
-
-    const config = { ...source.config, ...job.config };
-    const read = sourceFor(source.connector)({ config, cursor: state?.cursor ?? null, seed: `${execution.id}:${job.id}` });
-    const cannotRead = (error: unknown) =>
-      new JobFailed(`Job "${job.name}": could not read from source "${source.name}"${sourceAddress(config)}: ${describeError(error)}`);
-    const jobCounts: JobCounts = { read: 0, written: 0, failed: 0 };
-    let progressAt = { time: Date.now(), read: 0 };
-    const progress = async () => {
-      progressAt = { time: Date.now(), read: jobCounts.read };
-      await log(db, execution.id, progressLine(job, jobCounts));
-    };
-    // A slow source can take longer than the interval for one batch: the timer keeps the log moving.
-    const everyMs = options.progressEveryMs ?? PROGRESS_EVERY_MS;
-    const ticker = setInterval(() => {
-      if (Date.now() - progressAt.time >= everyMs) void progress().catch(() => {});
-    }, Math.max(everyMs / 5, 20));
-    let cursor = state?.cursor ?? null;
     try {
-      const batches = read[Symbol.asyncIterator]();
-      for (;;) {
-        let step: IteratorResult<Batch>;
-        try {
-          step = await batches.next();
-        } catch (error) {
-          throw cannotRead(error);
-        }
-        if (step.done) break;
-        const batch = step.value;
-        if (await renewLease(db, execution, options)) throw new StopRequested();
-        const good = batch.records.filter((r: SourceRecord) => r.ok);
-        const bad = batch.records.filter((r: SourceRecord) => !r.ok);
-        counts.ok += good.length;
-        counts.failed += bad.length;
-        cursor = batch.cursor;
-        try {
-          await storeBatch(db, execution, job.id, good, table, counts);
-        } catch (error) {
-          throw new JobFailed(`Job "${job.name}": could not write ${formatCount(good.length)} records${into}: ${describeError(error)}`);
-        }
-        if (good.length) await fs.promises.appendFile(file, good.map((r) => JSON.stringify(r.data)).join("\n") + "\n");
-        const reasons = bad.slice(0, Math.max(FAILED_REASONS_LOGGED - jobCounts.failed, 0));
-        if (reasons.length) {
-          await db.insert(executionLogs).values(
-            reasons.map((r) => ({
-              executionId: execution.id,
-              level: "WARN",
-              message: `Job "${job.name}": a record failed: ${r.reason ?? "the source gave no reason"}.`,
-            })),
-          );
-        }
-        jobCounts.read += batch.records.length;
-        jobCounts.written += good.length;
-        jobCounts.failed += bad.length;
-        if (jobCounts.read - progressAt.read >= (options.progressEveryRecords ?? PROGRESS_EVERY_RECORDS) || Date.now() - progressAt.time >= everyMs) await progress();
-      }
-    } finally {
-      clearInterval(ticker);
+      await runJob(db, execution, options, counts, job, file);
+    } catch (error) {
+      if (!(error instanceof JobRemoved)) throw error;
+      await log(db, execution.id, error.message, "WARN");
     }
+  }
+}
+
+/** One job of a run: read its source in batches into storage (and its destination), then keep its state. */
+async function runJob(db: Db, execution: Execution, options: ExecutorOptions, counts: Counts, job: Job, file: string): Promise<void> {
+  // The run reads the jobs it started with; one removed since is skipped, and one removed while
+  // it reads ends at its next write, with what it moved kept (as a stop would).
+  const [still] = await db.select({ id: jobs.id }).from(jobs).where(eq(jobs.id, job.id));
+  if (!still) throw new JobRemoved(`Job "${job.name}" was removed from the pipeline after this run started: skipped.`);
+  // Read again at each job: a connection may be deleted while an earlier job runs.
+  const linked = await resourcesOf(db, execution.orgId, [job]);
+  const source = linked.get(job.sourceResourceId ?? "");
+  const destination = linked.get(job.destinationResourceId ?? "");
+  if (!source) throw new Error(`Job "${job.name}" has no source resource.`);
+  assertConnectionsLive(job, source, destination);
+  const table = destination ? destinationTable(destination.config) : null;
+  if (table) await ensureDestinationTable(db, table);
+  const [state] = await db.select().from(jobStates).where(eq(jobStates.jobId, job.id));
+  // Lines name the connections as the user named them, never the internal table.
+  const into = destination ? ` into connection "${destination.name}"` : " into the pipeline's storage";
+  await log(db, execution.id, `Job "${job.name}": reading from source "${source.name}" (${source.connector})${into}.`);
+
+  const config = { ...source.config, ...job.config };
+  const read = sourceFor(source.connector)({ config, cursor: state?.cursor ?? null, seed: `${execution.id}:${job.id}` });
+  const cannotRead = (error: unknown) =>
+    new JobFailed(`Job "${job.name}": could not read from source "${source.name}"${sourceAddress(config)}: ${describeError(error)}`);
+  const jobCounts: JobCounts = { read: 0, written: 0, failed: 0 };
+  let progressAt = { time: Date.now(), read: 0 };
+  const progress = async () => {
+    progressAt = { time: Date.now(), read: jobCounts.read };
+    await log(db, execution.id, progressLine(job, jobCounts));
+  };
+  // A slow source can take longer than the interval for one batch: the timer keeps the log moving.
+  const everyMs = options.progressEveryMs ?? PROGRESS_EVERY_MS;
+  const ticker = setInterval(() => {
+    if (Date.now() - progressAt.time >= everyMs) void progress().catch(() => {});
+  }, Math.max(everyMs / 5, 20));
+  let cursor = state?.cursor ?? null;
+  try {
+    const batches = read[Symbol.asyncIterator]();
+    for (;;) {
+      let step: IteratorResult<Batch>;
+      try {
+        step = await batches.next();
+      } catch (error) {
+        throw cannotRead(error);
+      }
+      if (step.done) break;
+      const batch = step.value;
+      if (await renewLease(db, execution, options)) throw new StopRequested();
+      const good = batch.records.filter((r: SourceRecord) => r.ok);
+      const bad = batch.records.filter((r: SourceRecord) => !r.ok);
+      counts.ok += good.length;
+      counts.failed += bad.length;
+      cursor = batch.cursor;
+      try {
+        await storeBatch(db, execution, job.id, good, table, counts);
+      } catch (error) {
+        if (isForeignKeyViolation(error, "storage_records_job_id_jobs_id_fk")) {
+          counts.ok -= good.length;
+          counts.failed -= bad.length;
+          throw removedWhileRunning(job, jobCounts);
+        }
+        throw new JobFailed(`Job "${job.name}": could not write ${formatCount(good.length)} records${into}: ${describeError(error)}`);
+      }
+      if (good.length) await fs.promises.appendFile(file, good.map((r) => JSON.stringify(r.data)).join("\n") + "\n");
+      const reasons = bad.slice(0, Math.max(FAILED_REASONS_LOGGED - jobCounts.failed, 0));
+      if (reasons.length) {
+        await db.insert(executionLogs).values(
+          reasons.map((r) => ({
+            executionId: execution.id,
+            level: "WARN",
+            message: `Job "${job.name}": a record failed: ${r.reason ?? "the source gave no reason"}.`,
+          })),
+        );
+      }
+      jobCounts.read += batch.records.length;
+      jobCounts.written += good.length;
+      jobCounts.failed += bad.length;
+      if (jobCounts.read - progressAt.read >= (options.progressEveryRecords ?? PROGRESS_EVERY_RECORDS) || Date.now() - progressAt.time >= everyMs) await progress();
+    }
+  } finally {
+    clearInterval(ticker);
+  }
+  try {
     await db
       .insert(jobStates)
       .values({ jobId: job.id, pipelineId: execution.pipelineId, cursor, connectorState: { last_rows: jobCounts.written }, updatedAt: new Date() })
@@ -299,12 +326,20 @@ async function runJobs(db: Db, execution: Execution, options: ExecutorOptions, c
         // last_rows: this job's share of the run, shown on the pipeline page
         set: { cursor, connectorState: { ...state?.connectorState, last_rows: jobCounts.written }, updatedAt: new Date() },
       });
-    if (jobCounts.failed > FAILED_REASONS_LOGGED) {
-      const rest = jobCounts.failed - FAILED_REASONS_LOGGED;
-      await log(db, execution.id, `Job "${job.name}": ${formatCount(rest)} more ${rest === 1 ? "record" : "records"} failed (reasons are logged for the first ${FAILED_REASONS_LOGGED} only).`, "WARN");
-    }
-    await log(db, execution.id, `Job "${job.name}": done, ${progressLine(job, jobCounts).slice(`Job "${job.name}": `.length)}`);
+  } catch (error) {
+    if (isForeignKeyViolation(error, "job_states_job_id_jobs_id_fk")) throw removedWhileRunning(job, jobCounts);
+    throw error;
   }
+  if (jobCounts.failed > FAILED_REASONS_LOGGED) {
+    const rest = jobCounts.failed - FAILED_REASONS_LOGGED;
+    await log(db, execution.id, `Job "${job.name}": ${formatCount(rest)} more ${rest === 1 ? "record" : "records"} failed (reasons are logged for the first ${FAILED_REASONS_LOGGED} only).`, "WARN");
+  }
+  await log(db, execution.id, `Job "${job.name}": done, ${progressLine(job, jobCounts).slice(`Job "${job.name}": `.length)}`);
+}
+
+function removedWhileRunning(job: Job, jobCounts: JobCounts): JobRemoved {
+  const n = jobCounts.written;
+  return new JobRemoved(`Job "${job.name}" was removed from the pipeline while it ran: it stopped after ${formatCount(n)} ${n === 1 ? "record" : "records"}.`);
 }
 
 async function storeBatch(db: Db, execution: Execution, jobId: string, good: SourceRecord[], table: string | null, counts: Counts) {

@@ -1,11 +1,12 @@
 // A run, end to end in one process: execute → the executor claims it → records land in
 // storage and in the destination table → counts, statuses and the incremental cursor are kept.
-import { count, eq, sql } from "drizzle-orm";
+import { asc, count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { rowsOf } from "@/db/rows";
-import { executionLogs, executions, jobStates, pipelines, resources, storageRecords } from "@/db/schema";
+import { executionLogs, executions, jobStates, jobs, pipelines, resources, storageRecords } from "@/db/schema";
 import { executePipeline, listPipelineExecutions, stopExecution } from "@/lib/domain/executions";
+import { replaceJobs } from "@/lib/domain/pipeline-jobs";
 import { deleteResource } from "@/lib/domain/resources";
 import { claimExecution, executeNext, runExecution } from "@/lib/worker/executor";
 import { makeOrg, type TestOrg } from "../support/fixtures";
@@ -162,4 +163,39 @@ describe("executor", () => {
       expect(after).toMatchObject({ lastRunStatus: "FAILURE", storageStatus: "Cleared" });
     },
   );
+
+  it("a job removed from the pipeline while the run reads it ends there, said in the log, and the next job runs", async () => {
+    const db = await getDb();
+    // Ten slow batches: the edit lands while "gone" is part-way.
+    const slow = await sampleSource(org.admin, { count: 1000, batch_size: 100, delay_ms: 150 });
+    const quick = await sampleSource(org.admin, { count: 50, batch_size: 50 });
+    const pipeline = await pipelineWithJobs(org.admin, [
+      { name: "gone", sourceResourceId: slow.id },
+      { name: "kept", sourceResourceId: quick.id },
+    ]);
+    const [gone, kept] = await db.select().from(jobs).where(eq(jobs.pipelineId, pipeline.id)).orderBy(asc(jobs.position));
+    const { execution } = await executePipeline(db, org.admin, pipeline.id);
+    const running = runAll();
+    for (let waited = 0; ; waited += 25) {
+      const [stored] = await db.select({ n: count() }).from(storageRecords).where(eq(storageRecords.jobId, gone!.id));
+      if (stored!.n > 0) break;
+      if (waited > 20_000) throw new Error("the job never stored a record");
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    // As PATCH {jobs: [kept]} does: the job and its state go in one transaction.
+    await db.transaction(async (tx) => {
+      const [row] = await tx.select().from(pipelines).where(eq(pipelines.id, pipeline.id));
+      await replaceJobs(tx, row!, [{ id: kept!.id, name: "kept", sourceResourceId: quick.id }]);
+    });
+    await running;
+
+    const [done] = await db.select().from(executions).where(eq(executions.id, execution.id));
+    expect(done).toMatchObject({ status: "COMPLETED", errorMessage: null });
+    const logs = (await db.select().from(executionLogs).where(eq(executionLogs.executionId, execution.id))).map((l) => l.message);
+    expect(logs).toContainEqual(expect.stringMatching(/^Job "gone" was removed from the pipeline while it ran: it stopped after [\d,]+ records\.$/));
+    expect(logs).toContainEqual(expect.stringMatching(/^Job "kept": done, 50 records read/));
+    const [state] = await db.select().from(jobStates).where(eq(jobStates.jobId, kept!.id));
+    expect(state!.cursor).toBe("50");
+  }, 90_000);
 });
+
