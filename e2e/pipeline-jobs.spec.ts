@@ -1,5 +1,6 @@
 // A pipeline's jobs after creation: the page shows the jobs given at creation (source →
-// destination by name, config, state), and an admin adds, reorders and removes them for good.
+// destination by name, config, state), and an admin adds, reorders, configures and removes them
+// for good.
 // (Who may change them is the API's rule: tests/pipelines/jobs.test.ts.)
 import { expect, test, type Page } from "@playwright/test";
 import { attachScreenshots, signIn } from "./support/console";
@@ -63,4 +64,18 @@ test("jobs given at creation are shown; add, reorder and remove persist after a 
   await page.reload();
   await expect(jobNames(page)).toHaveText(["enrich", "extract"]);
   await expect(section.getByTestId("pipeline-job").nth(1).getByTestId("job-config")).toHaveText("count: 7");
+
+  // A job's own config is edited as JSON: anything but an object is refused on its field.
+  await section.getByRole("button", { name: "Edit jobs" }).click();
+  const config = section.getByTestId("jobs-editor").getByLabel(/^Config/).nth(1);
+  await expect(config).toHaveValue('{"count":7}');
+  await config.fill("{count: 9");
+  await section.getByRole("button", { name: "Save jobs" }).click();
+  await expect(config).toHaveAttribute("aria-invalid", "true");
+  await expect(section.getByText('The config must be a JSON object, for example {"batch_size": 500}.')).toBeVisible();
+  await config.fill('{"count": 9, "batch_size": 3}');
+  await section.getByRole("button", { name: "Save jobs" }).click();
+  await expect(section.getByTestId("pipeline-job").nth(1).getByTestId("job-config")).toHaveText("count: 9, batch_size: 3");
+  await page.reload();
+  await expect(section.getByTestId("pipeline-job").nth(1).getByTestId("job-config")).toHaveText("count: 9, batch_size: 3");
 });

@@ -14,8 +14,31 @@ export interface JobDraft {
   name: string;
   source: string;
   destination: string;
-  /** Kept as it was: this editor does not change a job's config. */
-  config?: Record<string, unknown>;
+  /** The job's own config as typed: a JSON object, or empty for none. */
+  configText: string;
+}
+
+const CONFIG_RULE = 'a JSON object, for example {"batch_size": 500}';
+
+/** A job's config as the form shows it: compact JSON, empty for none. */
+export function configTextOf(config: Record<string, unknown> | undefined): string {
+  return config && Object.keys(config).length > 0 ? JSON.stringify(config) : "";
+}
+
+/** The config typed for a job, or null when it is not a JSON object. */
+export function configOf(text: string): Record<string, unknown> | null {
+  if (text.trim() === "") return {};
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The jobs' configs that are not JSON objects, as field errors under each (jobs.N.config). */
+export function configErrors(jobs: JobDraft[]): FieldErrors {
+  return Object.fromEntries(jobs.flatMap((job, i) => (configOf(job.configText) ? [] : [[`jobs.${i}.config`, `The config must be ${CONFIG_RULE}.`]])));
 }
 
 interface JobsFieldsProps {
@@ -130,6 +153,23 @@ export function JobsFields({ org, jobs, onChange, errors }: JobsFieldsProps) {
                 <FieldError id={`${id}-destination-error`} message={err("destination")} />
               </div>
             </div>
+            <div>
+              <label htmlFor={`${id}-config`} className="label">
+                Config <span className="font-normal text-ink-faint">(optional JSON; its keys override the connection&apos;s)</span>
+              </label>
+              <textarea
+                id={`${id}-config`}
+                className={`input min-h-10 font-mono text-xs ${err("config") ? "border-bad" : ""}`}
+                rows={2}
+                value={job.configText}
+                placeholder='{"batch_size": 500}'
+                spellCheck={false}
+                onChange={(event) => edit(job.key, { configText: event.target.value })}
+                aria-invalid={err("config") ? true : undefined}
+                aria-describedby={err("config") ? `${id}-config-error` : undefined}
+              />
+              <FieldError id={`${id}-config-error`} message={err("config")} />
+            </div>
           </fieldset>
         );
       })}
@@ -143,7 +183,7 @@ export function JobsFields({ org, jobs, onChange, errors }: JobsFieldsProps) {
           title={noSources ? "There is no source connection to read from." : undefined}
           onClick={() => {
             if (noSources) return;
-            onChange([...jobs, { key: newJobKey(), name: `Job ${jobs.length + 1}`, source: "", destination: "" }]);
+            onChange([...jobs, { key: newJobKey(), name: `Job ${jobs.length + 1}`, source: "", destination: "", configText: "" }]);
           }}
           data-testid="add-job"
         >

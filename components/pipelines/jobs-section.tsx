@@ -9,7 +9,7 @@ import { formatCount, formatDateTime } from "@/components/format";
 import { FormError } from "@/components/ui/status";
 import { patchPipelineRequest, type PatchPipelineRequest } from "@/lib/api/unstract/schemas";
 import { apiFieldErrors, zodFieldErrors, type FieldErrors } from "./form-issues";
-import { JobsFields, newJobKey, type JobDraft } from "./jobs-fields";
+import { configErrors, configOf, configTextOf, JobsFields, newJobKey, type JobDraft } from "./jobs-fields";
 import { CHANGE_REFUSED, canChangePipeline } from "./permissions";
 import type { PipelineDetail, PipelineJob } from "./types";
 import { useUpdatePipeline } from "./use-pipelines";
@@ -25,7 +25,14 @@ const asRequest = (job: PipelineJob): JobsBody[number] => ({
   config: job.config,
 });
 
-const asDraft = (job: PipelineJob): JobDraft => ({ ...asRequest(job), key: newJobKey(), destination: job.destination?.id ?? "" });
+const asDraft = (job: PipelineJob): JobDraft => ({
+  id: job.id,
+  key: newJobKey(),
+  name: job.name,
+  source: job.source?.id ?? "",
+  destination: job.destination?.id ?? "",
+  configText: configTextOf(job.config),
+});
 
 export function JobsSection({ org, me, pipeline }: { org: string; me: Me; pipeline: PipelineDetail }) {
   const update = useUpdatePipeline(org, pipeline.id);
@@ -66,7 +73,18 @@ export function JobsSection({ org, me, pipeline }: { org: string; me: Me; pipeli
     setGeneral([]);
     setDrafts(list);
   };
-  const newDraft = (): JobDraft => ({ key: newJobKey(), name: `Job ${jobs.length + 1}`, source: "", destination: "" });
+  const newDraft = (): JobDraft => ({ key: newJobKey(), name: `Job ${jobs.length + 1}`, source: "", destination: "", configText: "" });
+  function saveDrafts(list: JobDraft[]) {
+    const bad = configErrors(list);
+    if (Object.keys(bad).length > 0) {
+      setErrors(bad);
+      return;
+    }
+    save(
+      list.map((d) => ({ id: d.id, name: d.name, source: d.source, destination: d.destination || null, config: configOf(d.configText) ?? {} })),
+      () => setDrafts(null),
+    );
+  }
 
   return (
     <section aria-labelledby="jobs-heading" className="card space-y-4 p-4 sm:p-6" data-testid="jobs-section">
@@ -90,12 +108,7 @@ export function JobsSection({ org, me, pipeline }: { org: string; me: Me; pipeli
               type="button"
               className="btn-primary"
               disabled={update.isPending}
-              onClick={() =>
-                save(
-                  drafts.map((d) => ({ id: d.id, name: d.name, source: d.source, destination: d.destination || null, config: d.config })),
-                  () => setDrafts(null),
-                )
-              }
+              onClick={() => saveDrafts(drafts)}
             >
               {update.isPending ? "Saving…" : "Save jobs"}
             </button>

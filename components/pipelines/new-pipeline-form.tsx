@@ -9,7 +9,7 @@ import { createPipelineRequest } from "@/lib/api/unstract/schemas";
 import { PIPELINE_TYPE_LABELS } from "@/components/labels";
 import { PIPELINE_TYPES, type PipelineType as PipelineTypeName } from "@/lib/vocabulary";
 import { apiFieldErrors, zodFieldErrors, type FieldErrors } from "./form-issues";
-import { JobsFields, type JobDraft } from "./jobs-fields";
+import { configErrors, configOf, JobsFields, type JobDraft } from "./jobs-fields";
 import { LazyCronEditor } from "./lazy-cron-editor";
 import { TimezoneSelect } from "./timezone-select";
 import type { CreatedPipeline } from "./types";
@@ -40,6 +40,12 @@ export function NewPipelineForm({ org, orgName, onCreated }: NewPipelineFormProp
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const badConfigs = configErrors(jobs);
+    if (Object.keys(badConfigs).length > 0) {
+      setErrors(badConfigs);
+      setGeneral([]);
+      return;
+    }
     const parsed = createPipelineRequest.safeParse({
       pipeline_name: name,
       pipeline_type: type,
@@ -47,7 +53,9 @@ export function NewPipelineForm({ org, orgName, onCreated }: NewPipelineFormProp
       cron_string: cron,
       timezone,
       shared_to_org: sharedToOrg,
-      jobs: jobs.length ? jobs.map((job) => ({ name: job.name, source: job.source, destination: job.destination || null })) : undefined,
+      jobs: jobs.length
+        ? jobs.map((job) => ({ name: job.name, source: job.source, destination: job.destination || null, config: configOf(job.configText) ?? {} }))
+        : undefined,
     });
     if (!parsed.success) {
       setErrors(zodFieldErrors(parsed.error));
