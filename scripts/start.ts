@@ -1,9 +1,9 @@
-// npm start: check the configuration, build when the sources changed, then serve.
+// npm start: check the configuration, build when the sources changed, then serve (scripts/serve.ts).
+import path from "node:path";
 import { inUseMessage, liveHolder } from "../db/pglite-lock";
 import { EnvError, parseEnv, type Env } from "../lib/env";
 import { buildIfNeeded } from "./build-if-needed";
 import { serve } from "./serve";
-import path from "node:path";
 
 const root = process.cwd();
 
