@@ -3,6 +3,8 @@
 // and a script following `next` pages through every pipeline on the public origin.
 // The spec plays the proxy: it connects from 127.0.0.1 and appends the "client's" address last,
 // as a proxy does; everything left of that entry is what a client could have written.
+// Then, with no proxy trusted (the default), X-Forwarded-For counts for nothing and two sockets
+// are two clients.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -117,4 +119,38 @@ test("a script following next pages through every pipeline, every link on PUBLIC
   expect(links.length).toBe(Math.ceil(count / 2) - 1);
   expect(new Set(seen).size).toBe(count);
   expect(seen.length).toBe(count);
+});
+
+test.describe("with no proxy trusted (TRUST_PROXY unset)", () => {
+  const DIRECT_PORT = 3252;
+  let direct: Started;
+  let directDir: string;
+
+  test.beforeAll(async () => {
+    test.setTimeout(240_000);
+    directDir = fs.mkdtempSync(path.join(os.tmpdir(), "sluice-direct-"));
+    direct = npmStart({ PORT: String(DIRECT_PORT), DATA_DIR: directDir, SEED_ADMIN_EMAIL: ADMIN.email, SEED_ADMIN_PASSWORD: ADMIN.password });
+    await direct.waitFor(/Admin login: /, 230_000);
+  });
+
+  test.afterAll(async () => {
+    await direct?.stop();
+    fs.rmSync(directDir, { recursive: true, force: true });
+  });
+
+  test("X-Forwarded-For is ignored and the socket's address is the client: 127.0.0.1 is limited, ::1 is not", async () => {
+    const signIn = (host: string, forwardedFor: string, password: string) =>
+      fetch(`http://${host}:${DIRECT_PORT}/api/auth/token`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": forwardedFor },
+        body: JSON.stringify({ email: ADMIN.email, password, org: ACME.id }),
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await signIn("127.0.0.1", `198.51.100.${i}`, `wrong-${i}`)).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    // Another socket address is another client (not one shared "local" count).
+    const other = await signIn("[::1]", "198.51.100.0", ADMIN.password).catch(() => null);
+    test.skip(other === null, "this machine has no IPv6 loopback");
+    expect(other?.status).toBe(201);
+  });
 });
