@@ -1,7 +1,8 @@
 // Password guessing at the console's sign-in meets a limit: after 5 failures for one email from
 // one client (or 50 from one client), the credentials callback answers 429 with Retry-After,
-// and the login form says to wait. Each test poses as its own client (X-Forwarded-For) so the
-// rest of the suite, signing in from "local", is never held back.
+// and the login form says to wait. Each test poses as its own client (X-Forwarded-For, believed
+// because the e2e server trusts one proxy hop: the spec plays that proxy) so the rest of the
+// suite, signing in from the socket's own address, is never held back.
 import { test, expect, type APIRequestContext } from "@playwright/test";
 import { ADMIN, MEMBER, uniqueEmail } from "./support/users";
 

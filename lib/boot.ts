@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { closeDb, dbKind, getDb } from "@/db/client";
 import { seedAtFirstStart } from "@/lib/domain/seed";
+import { applyPublicUrlToAuth } from "@/lib/auth/public-url";
 import { env } from "@/lib/env";
 
 function initialPasswordFile(dataDir: string): string {
@@ -14,6 +15,7 @@ let stopWorker: () => Promise<void> = async () => {};
 
 export async function boot(): Promise<void> {
   const config = env();
+  applyPublicUrlToAuth(config.PUBLIC_URL);
   await getDb();
   const result = await seedAtFirstStart(await getDb(), {
     adminEmail: config.SEED_ADMIN_EMAIL,
@@ -22,7 +24,9 @@ export async function boot(): Promise<void> {
     demo: config.SEED_DEMO === "1",
   });
 
-  const lines = [`Sluice ${result.seeded ? "seeded and ready" : "ready"} at http://localhost:${config.PORT}`];
+  const lines = [`Sluice ${result.seeded ? "seeded and ready" : "ready"} at ${config.PUBLIC_URL ?? `http://localhost:${config.PORT}`}`];
+  if (config.PUBLIC_URL) lines.push(`  listening on port ${config.PORT}`);
+  if (config.TRUST_PROXY > 0) lines.push(`  trusting ${config.TRUST_PROXY} proxy hop${config.TRUST_PROXY === 1 ? "" : "s"} (X-Forwarded-For/-Host/-Proto)`);
   lines.push(
     dbKind() === "pglite"
       ? `  database: embedded PGlite in ${path.join(config.DATA_DIR, "pglite")}`

@@ -6,6 +6,29 @@ import { z } from "zod";
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
 
+// Where the console is reached from outside: an origin only (scheme, host, port), because every
+// absolute URL the app hands out is this plus a path of its own.
+const publicUrl = z
+  .string()
+  .transform((value, ctx) => {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      ctx.addIssue({ code: "custom", message: "must be an absolute http:// or https:// URL" });
+      return z.NEVER;
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") {
+      ctx.addIssue({ code: "custom", message: "must be an absolute http:// or https:// URL" });
+      return z.NEVER;
+    }
+    if (url.username || url.password || url.pathname !== "/" || url.search || url.hash || /[?#]/.test(value)) {
+      ctx.addIssue({ code: "custom", message: "must be an origin like https://pipelines.example.com (no path, query or fragment)" });
+      return z.NEVER;
+    }
+    return url.origin;
+  });
+
 const envSchema = z.object({
   PORT: z.preprocess(
     (v) => (v === undefined || v === "" ? "3000" : v),
@@ -40,6 +63,12 @@ const envSchema = z.object({
   WORKER_CLEAR_BATCH: z.preprocess(
     (v) => (v === undefined || v === "" ? "5000" : v),
     z.string().regex(/^\d+$/, "must be a whole number of rows").transform(Number).pipe(z.number().min(1, "must be at least 1")),
+  ),
+  PUBLIC_URL: optional(publicUrl),
+  // How many proxies stand in front and may be believed about the client (X-Forwarded-*).
+  TRUST_PROXY: z.preprocess(
+    (v) => (v === undefined || v === "" ? "0" : v),
+    z.string().regex(/^\d+$/, "must be a whole number of proxy hops (0: believe no X-Forwarded-* header)").transform(Number),
   ),
   MIN_SCHEDULE_INTERVAL_SECONDS: z.preprocess(
     (v) => (v === undefined || v === "" ? "1800" : v),

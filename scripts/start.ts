@@ -1,19 +1,18 @@
-// npm start: check the configuration, build when the sources changed, then serve.
-import { spawn } from "node:child_process";
+// npm start: check the configuration, build when the sources changed, then serve (scripts/serve.ts).
 import path from "node:path";
 import { inUseMessage, liveHolder } from "../db/pglite-lock";
-import { EnvError, parseEnv } from "../lib/env";
+import { EnvError, parseEnv, type Env } from "../lib/env";
 import { buildIfNeeded } from "./build-if-needed";
+import { serve } from "./serve";
 
 const root = process.cwd();
-const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
 function fail(message: string): never {
   console.error(message);
   process.exit(1);
 }
 
-let config;
+let config: Env;
 try {
   config = parseEnv(process.env);
 } catch (error) {
@@ -29,15 +28,7 @@ if (!config.DATABASE_URL) {
 
 if (!buildIfNeeded(root)) fail("The build failed; see above.");
 
-// Idle connections are kept 65 s, not Node's 5 s: a pooling client or proxy (Playwright's request
-// context, haproxy, an ALB's 60 s) that reuses a connection the server has just closed gets
-// ECONNRESET, so the server must be the last to give up on an idle connection.
-const KEEP_ALIVE_MS = 65_000;
-const server = spawn(process.execPath, [nextBin, "start", "-p", String(config.PORT), "--keepAliveTimeout", String(KEEP_ALIVE_MS)], {
-  stdio: "inherit",
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true" },
+serve(config, root).catch((error: unknown) => {
+  const code = error instanceof Error && "code" in error ? String(error.code) : "";
+  fail(code === "EADDRINUSE" ? `Port ${config.PORT} is already in use: set PORT to a free one.` : `Cannot serve: ${String(error)}`);
 });
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => server.kill(signal));
-}
-server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

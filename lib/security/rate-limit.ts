@@ -6,10 +6,15 @@
 // (client ip, email), against guessing one account, and a looser one per client ip, against
 // one client trying many accounts.
 //
-// State is kept in memory, per web process. Sluice serves from one web process per data dir
-// (PGlite) or per instance; several instances behind one Postgres would each keep their own
-// counts, multiplying the limits by the number of instances. That is acceptable for a limit
-// meant to stop brute force, and keeps sign-in free of database writes.
+// The client is clientAddress() (lib/security/client-address.ts): the socket's peer, or the address
+// the outermost trusted proxy saw (TRUST_PROXY), never a value the client wrote itself, so a new
+// X-Forwarded-For per try does not start a new count, and clients that send none no longer share
+// one count. Behind a proxy, TRUST_PROXY must say so, or every client is the proxy's address.
+//
+// State is still kept in memory, per web process: several instances behind one Postgres each
+// keep their own counts, so N instances allow N times the tries. Counting in a store the
+// instances share is the next step (issue 14, part 3); until then run one web process, or
+// accept the multiplied limit.
 
 export interface Rule {
   /** Failures allowed inside the window; the next attempt is refused. */
@@ -101,17 +106,6 @@ export class FailureLimiter {
 
 const identityKey = (ip: string, email: string) => `id\u0000${ip}\u0000${email.trim().toLowerCase()}`;
 const ipKey = (ip: string) => `ip\u0000${ip}`;
-
-/**
- * The client's address: the first hop of X-Forwarded-For when a proxy set one, else "local"
- * (a direct connection; Next.js route handlers do not expose the socket's address). The header
- * is trusted as the proxy in front wrote it: a client that reaches the server directly could
- * name a new address per attempt and escape the limit, so serve behind a proxy that sets it.
- */
-export function clientIp(req: Request): string {
-  const first = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return first ? first : "local";
-}
 
 // One limiter per process, shared by every surface that checks a password (the sign-in form and
 // POST /api/auth/token), so guesses spread over both still add up. Kept on globalThis because

@@ -3,11 +3,17 @@
 // cookie-authenticated change is accepted only when its Origin (else its Referer) names this
 // very host. Bearer tokens are never sent by a browser on its own, so they need no such check.
 
+import { publicOrigin } from "@/lib/api/public-origin";
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export const isMutation = (req: Request) => !SAFE_METHODS.has(req.method.toUpperCase());
 
-/** The hosts this request was addressed to: Host, X-Forwarded-Host (first) and the URL's own. */
+/**
+ * The hosts this request was addressed to: Host, X-Forwarded-Host (first), the URL's own, and the
+ * public origin's (PUBLIC_URL, where a browser's pages come from even when a proxy rewrites Host).
+ * npm start's server has already removed X-Forwarded-Host unless TRUST_PROXY trusts its sender.
+ */
 function ownHosts(req: Request): Set<string> {
   const hosts = new Set<string>();
   const add = (value: string | null | undefined) => {
@@ -17,6 +23,7 @@ function ownHosts(req: Request): Set<string> {
   add(req.headers.get("host"));
   add(req.headers.get("x-forwarded-host"));
   add(new URL(req.url).host);
+  add(new URL(publicOrigin(req)).host);
   return hosts;
 }
 

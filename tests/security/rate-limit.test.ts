@@ -2,7 +2,8 @@
 // past the limit the answer is 429 with Retry-After, while successes never count.
 import { describe, expect, it } from "vitest";
 import { POST as issueToken } from "@/app/api/auth/token/route";
-import { clientIp, FailureLimiter, LOGIN_LIMITS } from "@/lib/security/rate-limit";
+import { CLIENT_HEADER, clientAddress, markClientHeaderStamped, stampClientHeaders } from "@/lib/security/client-address";
+import { FailureLimiter, LOGIN_LIMITS } from "@/lib/security/rate-limit";
 import { call } from "../support/http";
 import { makeOrg } from "../support/fixtures";
 
@@ -65,16 +66,54 @@ describe("FailureLimiter", () => {
     expect(limiter.check("10.0.0.999", "u999@example.com").allowed).toBe(false);
   });
 
-  it("takes the client from the first X-Forwarded-For hop, else 'local'", () => {
-    expect(clientIp(new Request("http://x/", { headers: { "x-forwarded-for": " 203.0.113.7 , 10.0.0.1" } }))).toBe("203.0.113.7");
-    expect(clientIp(new Request("http://x/"))).toBe("local");
+});
+
+/**
+ * The headers a route handler gets when `npm start`'s server stood in front: the request came
+ * from `socket` with this X-Forwarded-For, behind `hops` trusted proxies (one by default).
+ */
+function servedFrom(forwardedFor: string | undefined, socket = "127.0.0.1", hops = 1): Record<string, string> {
+  const headers: Record<string, string | string[] | undefined> = forwardedFor === undefined ? {} : { "x-forwarded-for": forwardedFor };
+  stampClientHeaders(headers, socket, hops);
+  return Object.fromEntries(Object.entries(headers).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+}
+
+describe("clientAddress", () => {
+  it("without the server in front, believes neither our header nor X-Forwarded-For (TRUST_PROXY=0)", () => {
+    const headers = { [CLIENT_HEADER]: "203.0.113.7", "x-forwarded-for": "203.0.113.8" };
+    expect(clientAddress(new Request("http://x/", { headers }))).toBe("local");
+  });
+
+  it("reads what the server in front stamped, once it runs in this process", () => {
+    markClientHeaderStamped();
+    expect(clientAddress(new Request("http://x/", { headers: servedFrom("6.6.6.6, 203.0.113.7") }))).toBe("203.0.113.7");
+    expect(clientAddress(new Request("http://x/", { headers: servedFrom(undefined, "::ffff:192.0.2.4", 0) }))).toBe("192.0.2.4");
   });
 });
 
 describe("POST /api/auth/token under the limit", () => {
+  it("keys on the client the trusted proxy saw: a new first X-Forwarded-For hop per try does not reset the count", async () => {
+    markClientHeaderStamped();
+    const org = await makeOrg();
+    const wrong = { email: org.admin.email, password: "not-the-password", org: org.id };
+    const statuses: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const res = await call(issueToken, { method: "POST", headers: servedFrom(`198.51.100.${i}, 203.0.113.20`), body: wrong });
+      statuses.push(res.status);
+    }
+    expect(statuses).toEqual([...Array<number>(5).fill(401), ...Array<number>(15).fill(429)]);
+    // Meanwhile the same account from another client (another address at the proxy) gets in.
+    const elsewhere = await call(issueToken, {
+      method: "POST",
+      headers: servedFrom("198.51.100.1, 203.0.113.21"),
+      body: { ...wrong, password: org.admin.password },
+    });
+    expect(elsewhere.status).toBe(201);
+  });
+
   it("answers 429 with Retry-After in the DRF shape after 5 failures, even for the right password", async () => {
     const org = await makeOrg();
-    const headers = { "x-forwarded-for": "198.51.100.1" };
+    const headers = servedFrom("198.51.100.1");
     const wrong = { email: org.admin.email, password: "not-the-password", org: org.id };
     for (let i = 0; i < 5; i++) {
       expect((await call(issueToken, { method: "POST", headers, body: wrong })).status).toBe(401);
@@ -90,7 +129,7 @@ describe("POST /api/auth/token under the limit", () => {
     // The same account from another client, and the member from this one, still get in.
     const elsewhere = await call(issueToken, {
       method: "POST",
-      headers: { "x-forwarded-for": "198.51.100.2" },
+      headers: servedFrom("198.51.100.2"),
       body: { ...wrong, password: org.admin.password },
     });
     expect(elsewhere.status).toBe(201);
@@ -100,7 +139,7 @@ describe("POST /api/auth/token under the limit", () => {
 
   it("never limits a client that signs in right, however often", async () => {
     const org = await makeOrg();
-    const headers = { "x-forwarded-for": "198.51.100.3" };
+    const headers = servedFrom("198.51.100.3");
     for (let i = 0; i < 12; i++) {
       const res = await call(issueToken, { method: "POST", headers, body: { email: org.member.email, password: org.member.password, org: org.id } });
       expect(res.status).toBe(201);
@@ -109,7 +148,7 @@ describe("POST /api/auth/token under the limit", () => {
 
   it("does not count a malformed body as a guess", async () => {
     const org = await makeOrg();
-    const headers = { "x-forwarded-for": "198.51.100.4" };
+    const headers = servedFrom("198.51.100.4");
     for (let i = 0; i < 8; i++) {
       const res = await call(issueToken, { method: "POST", headers, body: { email: org.member.email, password: "x" } });
       expect(res.status).toBe(400);

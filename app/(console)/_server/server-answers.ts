@@ -10,6 +10,7 @@ import { headers } from "next/headers";
 import { NextRequest } from "next/server";
 import { cache } from "react";
 import { GET as getMe } from "@/app/api/v1/me/route";
+import { publicUrl } from "@/lib/api/public-origin";
 import { meKey, type Me } from "@/components/console/use-me";
 
 type Handler = (req: NextRequest, context: { params?: Promise<Record<string, string>> }) => Promise<Response>;
@@ -17,9 +18,15 @@ type Handler = (req: NextRequest, context: { params?: Promise<Record<string, str
 /** GET `path` through `handler` as this request's user; null unless it answers 2xx. */
 export async function askApi<T>(handler: Handler, path: string, params: Record<string, string> = {}): Promise<T | null> {
   const incoming = await headers();
-  const host = incoming.get("host") ?? "localhost";
-  const url = new URL(path, `${incoming.get("x-forwarded-proto") ?? "http"}://${host}`);
-  const req = new NextRequest(url, { headers: { host, cookie: incoming.get("cookie") ?? "" } });
+  // The headers that say where the browser reached us go along, so absolute links in the answer
+  // (a list's next page) are the ones the browser would have got.
+  const forwarded = new Headers({ cookie: incoming.get("cookie") ?? "" });
+  for (const name of ["host", "x-forwarded-host", "x-forwarded-proto"]) {
+    const value = incoming.get(name);
+    if (value) forwarded.set(name, value);
+  }
+  const url = publicUrl({ headers: forwarded, url: "http://localhost/" }, path);
+  const req = new NextRequest(url, { headers: forwarded });
   const res = await handler(req, { params: Promise.resolve(params) });
   return res.ok ? ((await res.json()) as T) : null;
 }

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { Execution } from "@/lib/domain/executions";
 import type { KeyWithCreator } from "@/lib/domain/keys";
 import type { JobView, Pipeline, PipelineDetails } from "@/lib/domain/pipelines";
+import { publicUrl } from "@/lib/api/public-origin";
 import type {
   createdPipelineResponse,
   executeResponse,
@@ -163,17 +164,21 @@ interface PageInfo {
   previousCursor: string | null;
 }
 
-/** `{count, next, previous, results}` with absolute links that keep the request's filters. */
+/**
+ * `{count, next, previous, results}` with absolute links that keep the request's filters, on the
+ * public origin (the URL Next.js gives the handler says localhost:PORT, even behind a proxy).
+ */
 export function paginated<T>(req: Request, info: PageInfo, page: number, results: T[]): Paginated<T> {
+  const own = new URL(req.url);
   const link = (change: Record<string, string | null>) => {
-    const url = new URL(req.url);
+    const url = publicUrl(req, `${own.pathname}${own.search}`);
     for (const [name, value] of Object.entries(change)) {
       if (value === null) url.searchParams.delete(name);
       else url.searchParams.set(name, value);
     }
     return url.toString();
   };
-  const cursorMode = new URL(req.url).searchParams.has("cursor");
+  const cursorMode = own.searchParams.has("cursor");
   const next = cursorMode
     ? info.nextCursor && link({ cursor: info.nextCursor, page: null })
     : info.hasNext

@@ -1,7 +1,9 @@
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/options";
-import { clientIp, loginLimiter } from "@/lib/security/rate-limit";
+import { publicUrl } from "@/lib/api/public-origin";
+import { clientAddress } from "@/lib/security/client-address";
+import { loginLimiter } from "@/lib/security/rate-limit";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
@@ -20,13 +22,13 @@ async function post(req: NextRequest, context: Context) {
   if (nextauth.join("/") !== "callback/credentials") return handler(req, context);
   const form = await signInForm(req.clone());
   const email = form.get("email") ?? "";
-  const ip = clientIp(req);
+  const ip = clientAddress(req);
   const limiter = loginLimiter();
   const verdict = limiter.check(ip, email);
   if (!verdict.allowed) {
     // Auth.js's own shape for a refused sign-in ({url} with an error), so next-auth/react's
     // signIn() reads it as usual and sees the 429 in `status`.
-    const url = new URL(`/login?error=TooManyAttempts`, req.nextUrl.origin).toString();
+    const url = publicUrl(req, "/login?error=TooManyAttempts").toString();
     return Response.json({ url }, { status: 429, headers: { "Retry-After": String(verdict.retryAfterSeconds) } });
   }
   const res = await handler(req, context);

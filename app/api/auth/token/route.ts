@@ -7,11 +7,12 @@ import { expiryFrom, issueTokenRequest } from "@/lib/api/console/schemas-account
 import { roleIn } from "@/lib/domain/members";
 import { createOwnToken } from "@/lib/domain/tokens";
 import { verifyCredentials } from "@/lib/domain/users";
-import { clientIp, loginLimiter } from "@/lib/security/rate-limit";
+import { clientAddress } from "@/lib/security/client-address";
+import { loginLimiter } from "@/lib/security/rate-limit";
 
 export const POST = publicRoute(v1Dialect, async ({ req, db }) => {
   const body = await parseJsonBody(req, issueTokenRequest);
-  const ip = clientIp(req);
+  const ip = clientAddress(req);
   const limiter = loginLimiter();
   // Checked before the password, so a client over its limit learns nothing from more guesses.
   const verdict = limiter.check(ip, body.email);

@@ -5,6 +5,7 @@ import { pipelineKeys } from "@/db/schema";
 import { v1Dialect } from "@/lib/api/unstract/dialect";
 import { orgRoute } from "@/lib/api/route";
 import { uuidParam } from "@/lib/api/ids";
+import { publicOrigin } from "@/lib/api/public-origin";
 import { postmanCollection } from "@/lib/api/unstract/postman";
 import { DomainError } from "@/lib/domain/errors";
 import { getPipeline } from "@/lib/domain/pipelines";
@@ -18,7 +19,7 @@ export const GET = orgRoute<{ org_id: string; id: string }>(v1Dialect, async ({ 
     .orderBy(asc(pipelineKeys.createdAt))
     .limit(1);
   if (!key) throw new DomainError("conflict", "No active API key found for this pipeline.", null, "no_active_api_key");
-  const body = postmanCollection(pipeline, new URL(req.url).origin, key.prefix);
+  const body = postmanCollection(pipeline, publicOrigin(req), key.prefix);
   const filename = `${pipeline.name}.json`;
   return new Response(JSON.stringify(body, null, 2), {
     headers: {
