@@ -115,7 +115,7 @@ function adminFigures(org: string) {
       order by paused_at desc nulls last, id limit ${HEALTH_LIST_SIZE}
     ),
     next_due as (
-      select s.pipeline_id, s.next_fire_at from schedules s join pipelines p on p.id = s.pipeline_id
+      select s.pipeline_id, s.next_fire_at from schedules s join pipelines p on p.id = s.pipeline_id and p.org_id = ${org}
       where s.org_id = ${org} and s.active and s.next_fire_at is not null and p.active
       order by s.next_fire_at, s.pipeline_id limit ${NEXT_RUNS_SIZE}
     ),

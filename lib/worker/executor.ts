@@ -240,7 +240,10 @@ async function runJobs(db: Db, execution: Execution, options: ExecutorOptions, c
 async function runJob(db: Db, execution: Execution, options: ExecutorOptions, counts: Counts, job: Job, file: string): Promise<void> {
   // The run reads the jobs it started with; one removed since is skipped, and one removed while
   // it reads ends at its next write, with what it moved kept (as a stop would).
-  const [still] = await db.select({ id: jobs.id }).from(jobs).where(eq(jobs.id, job.id));
+  const [still] = await db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(and(eq(jobs.id, job.id), eq(jobs.orgId, execution.orgId)));
   if (!still) throw new JobRemoved(`Job "${job.name}" was removed from the pipeline after this run started: skipped.`);
   // Read again at each job: a connection may be deleted while an earlier job runs.
   const linked = await resourcesOf(db, execution.orgId, [job]);
