@@ -1,6 +1,6 @@
-// Row h: the web server's resident memory, sampled while a row runs. The server is the
-// `next-server` process in the process group that `npm start` leads (npm and the start
-// script around it are launchers, not the server).
+// Row h: the web server's resident memory, sampled while a row runs. The server is the node
+// process running scripts/start.ts in the process group that `npm start` leads: it serves Next.js
+// in-process (scripts/serve.ts); npm and the shell around it are launchers, not the server.
 import fs from "node:fs";
 
 function serverPid(groupLeader: number): number | null {
@@ -11,7 +11,8 @@ function serverPid(groupLeader: number): number | null {
       // Fields after "(comm) ": state ppid pgrp ...
       const pgrp = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]);
       if (pgrp !== groupLeader) continue;
-      if (fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").startsWith("next-server")) return Number(entry);
+      const args = fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
+      if (args[0]?.endsWith("node") && args.includes("scripts/start.ts")) return Number(entry);
     } catch {
       // the process ended while we looked
     }
@@ -32,7 +33,7 @@ export interface RssSampler {
 
 export function sampleRss(groupLeader: number, everyMs = 50): RssSampler {
   const pid = serverPid(groupLeader);
-  if (pid === null) throw new Error(`no next-server process in process group ${groupLeader}`);
+  if (pid === null) throw new Error(`no scripts/start.ts node process in process group ${groupLeader}`);
   let peak = rssMiB(pid);
   const timer = setInterval(() => {
     try {

@@ -39,7 +39,7 @@ export async function listRows(ctx: Ctx, floor: ListFloor, server: Server): Prom
     measured("a", `list page 1, p50, ${clients}`, "ms", list.p50, floor.page1.p50, { text: "≤ 3 × floor", maxRatio: 3 }, `floor replays the ${floor.statements} statements of listPipelines`),
     measured("a", `list page 1, p99, ${clients}`, "ms", list.p99, floor.page1.p99, null),
     measured("a", `list throughput vs /api/health, ${clients}`, "req/s", list.throughput, trivial.throughput, { text: "≥ 0.5 × trivial", minRatio: 0.5 }),
-    absolute("h", "web server peak RSS during (a)", peakMiB, "MiB", { text: "≤ 350 MB", max: 350 }, "next-server's VmRSS, sampled every 50 ms"),
+    absolute("h", "web server peak RSS during (a)", peakMiB, "MiB", { text: "≤ 350 MB", max: 350 }, "the server process's VmRSS, sampled every 50 ms"),
   ];
 
   const deep = ctx.listDeepPage;
