@@ -152,7 +152,8 @@ test.describe("with no proxy trusted (TRUST_PROXY unset)", () => {
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
     // Another socket address is another client (not one shared "local" count).
     const other = await signIn("[::1]", "198.51.100.0", ADMIN.password).catch(() => null);
-    test.skip(other === null, "this machine has no IPv6 loopback");
-    expect(other?.status).toBe(201);
+    // Only a machine without an IPv6 loopback may leave this half out, and never CI (it has one).
+    if (!process.env.CI) test.skip(other === null, "this machine has no IPv6 loopback");
+    expect(other?.status, "no answer on [::1]").toBe(201);
   });
 });
