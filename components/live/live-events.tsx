@@ -6,6 +6,7 @@
 import { useQueryClient, type QueryClient, type QueryKey } from "@tanstack/react-query";
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import { orgPath } from "@/components/api-client";
+import { invalidator } from "@/components/live/invalidation-window";
 import { queryKeys } from "@/components/query-keys";
 
 export interface LiveEvent {
@@ -45,21 +46,6 @@ export function useLive() {
 /** A refetchInterval for queries that must stay fresh: none while the stream is up. */
 export function usePollWhenOffline(ms = 5000): number | false {
   return useLive().connected ? false : ms;
-}
-
-// Many events arrive during a big run: invalidations are gathered and flushed together.
-function invalidator(client: QueryClient) {
-  const pending = new Map<string, QueryKey>();
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  return (key: QueryKey) => {
-    pending.set(JSON.stringify(key), key);
-    timer ??= setTimeout(() => {
-      timer = null;
-      const keys = [...pending.values()];
-      pending.clear();
-      for (const queryKey of keys) void client.invalidateQueries({ queryKey });
-    }, 250);
-  };
 }
 
 export function applyLiveEvent(client: QueryClient, invalidate: (key: QueryKey) => void, event: LiveEvent): void {
