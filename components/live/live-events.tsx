@@ -6,6 +6,7 @@
 import { useQueryClient, type QueryClient, type QueryKey } from "@tanstack/react-query";
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import { orgPath } from "@/components/api-client";
+import { keepEventStream } from "@/components/live/event-stream";
 import { invalidator } from "@/components/live/invalidation-window";
 import { queryKeys } from "@/components/query-keys";
 
@@ -100,6 +101,8 @@ export function applyLiveEvent(client: QueryClient, invalidate: (key: QueryKey) 
   }
 }
 
+const LIVE_EVENT_KINDS = ["pipeline", "execution", "storage", "decommission", "member", "wrapper", "resource"] as const;
+
 export function LiveEventsProvider({ orgId, children }: { orgId: string; children: ReactNode }) {
   const client = useQueryClient();
   const [connected, setConnected] = useState(false);
@@ -107,13 +110,6 @@ export function LiveEventsProvider({ orgId, children }: { orgId: string; childre
   useEffect(() => {
     if (typeof EventSource === "undefined") return;
     const invalidate = invalidator(client);
-    const source = new EventSource(orgPath(orgId, "events"));
-    source.onopen = () => {
-      setConnected(true);
-      // Whatever changed while the stream was down is fetched again.
-      void client.invalidateQueries();
-    };
-    source.onerror = () => setConnected(false);
     const onEvent = (message: MessageEvent<string>) => {
       try {
         applyLiveEvent(client, invalidate, JSON.parse(message.data) as LiveEvent);
@@ -121,8 +117,15 @@ export function LiveEventsProvider({ orgId, children }: { orgId: string; childre
         // a malformed event changes nothing
       }
     };
-    for (const kind of ["pipeline", "execution", "storage", "decommission", "member", "wrapper", "resource"]) source.addEventListener(kind, onEvent);
-    return () => source.close();
+    return keepEventStream(() => new EventSource(orgPath(orgId, "events")), LIVE_EVENT_KINDS, {
+      open: () => {
+        setConnected(true);
+        // Whatever changed while the stream was down is fetched again.
+        void client.invalidateQueries();
+      },
+      down: () => setConnected(false),
+      event: onEvent,
+    });
   }, [client, orgId]);
 
   return <LiveContext.Provider value={{ connected }}>{children}</LiveContext.Provider>;
