@@ -49,6 +49,8 @@ export interface Deployment {
   adminLogin: string | null;
   /** Starts one more worker (after one was killed, say). */
   addWorker: () => Promise<WorkerInstance>;
+  /** Starts a web instance again on its port (after it was killed), once it answers. */
+  restartWeb: (name: string) => Promise<WebInstance>;
   /** Stops everything it started; safe to call twice. */
   stop: () => Promise<void>;
 }
@@ -91,19 +93,20 @@ export async function start(o: DeployOptions): Promise<Deployment> {
     ...o.env,
   });
   const url = `http://127.0.0.1:${o.proxyPort}`;
-  const dirFor = (label: string) => {
-    const dir = path.join(o.runDir, label);
-    fs.mkdirSync(dir, { recursive: true });
-    return dir;
-  };
+  // One DATA_DIR for every process: runs stage files under DATA_DIR/storage on the worker that ran
+  // them, and a clear or delete on another process must find them (on several machines this is a
+  // shared volume). The rest of DATA_DIR is unused on Postgres with AUTH_SECRET set.
+  const dataDir = path.join(o.runDir, "data");
+  fs.mkdirSync(dataDir, { recursive: true });
+  const logDir = path.join(o.runDir, "logs");
+  fs.mkdirSync(logDir, { recursive: true });
 
   const startWeb = (index: number): WebInstance => {
     const name = `web${index + 1}`;
     const port = o.webPorts[index]!;
-    const dir = dirFor(name);
-    const env = { ...base, PORT: String(port), DATA_DIR: dir, WORKER: "off", TRUST_PROXY: "1", PUBLIC_URL: url };
+    const env = { ...base, PORT: String(port), DATA_DIR: dataDir, WORKER: "off", TRUST_PROXY: "1", PUBLIC_URL: url };
     // scripts/start.ts straight from node, as `npm start` runs it, one process fewer.
-    const child = spawnGroup(name, process.execPath, ["--import", "tsx", "scripts/start.ts"], env, path.join(dir, "server.log"), o.root);
+    const child = spawnGroup(name, process.execPath, ["--import", "tsx", "scripts/start.ts"], env, path.join(logDir, `${name}.log`), o.root);
     started.push(child);
     return { name, port, url: `http://127.0.0.1:${port}`, pid: child.pid, process: child };
   };
@@ -111,13 +114,12 @@ export async function start(o: DeployOptions): Promise<Deployment> {
   let workerCount = 0;
   const addWorker = async (): Promise<WorkerInstance> => {
     const name = `worker${++workerCount}`;
-    const dir = dirFor(name);
     const child = spawnGroup(
       name,
       process.execPath,
       ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"],
-      { ...base, DATA_DIR: dir },
-      path.join(dir, "worker.log"),
+      { ...base, DATA_DIR: dataDir },
+      path.join(logDir, `${name}.log`),
       o.root,
     );
     started.push(child);
@@ -143,7 +145,7 @@ export async function start(o: DeployOptions): Promise<Deployment> {
     await waitFor(`${webs[1]!.name} to answer /api/health`, async () => (await answers(`${webs[1]!.url}/api/health`))?.ok === true, webs[1]!.process, 180_000);
     workers.push(...(await workersStarting));
 
-    const proxyLog = path.join(o.runDir, "haproxy.log");
+    const proxyLog = path.join(logDir, "haproxy.log");
     const proxy = spawnGroup(
       "haproxy",
       haproxy,
@@ -174,6 +176,15 @@ export async function start(o: DeployOptions): Promise<Deployment> {
         const worker = await addWorker();
         workers.push(worker);
         return worker;
+      },
+      restartWeb: async (name: string) => {
+        const index = webs.findIndex((w) => w.name === name);
+        if (index < 0) throw new Error(`no web instance ${name}`);
+        await webs[index]!.process.stop();
+        const web = startWeb(index);
+        await waitFor(`${name} to answer /api/health again`, async () => (await answers(`${web.url}/api/health`))?.ok === true, web.process, 120_000);
+        webs[index] = web;
+        return web;
       },
       stop,
     };

@@ -65,10 +65,10 @@ async function main() {
     webPorts: [proxyPort + 1, proxyPort + 2],
   });
   console.log(`\n  Open ${deployment.url}`);
-  console.log(`  Admin login: ${deployment.adminLogin ?? "(see .deploy/web1/server.log)"}`);
+  console.log(`  Admin login: ${deployment.adminLogin ?? "(see .deploy/logs/web1.log)"}`);
   console.log(`  web instances: ${deployment.webs.map((w) => `${w.name} pid ${w.pid} ${w.url}`).join(", ")}`);
   console.log(`  workers: ${deployment.workers.map((w) => `${w.name} pid ${w.pid}`).join(", ")}`);
-  console.log(`  logs: ${runDir}/*/*.log, ${runDir}/haproxy.log`);
+  console.log(`  logs: ${runDir}/logs/`);
   console.log("  Ctrl-C stops everything.");
   // A process that dies on its own is reported, and the rest keeps serving (that is the point).
   for (const child of [...deployment.webs.map((w) => w.process), ...deployment.workers.map((w) => w.process), deployment.proxy]) {
