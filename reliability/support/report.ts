@@ -41,7 +41,7 @@ function pad(cells: string[], widths: number[]): string {
   return cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
 }
 
-export function printSummary(sections: Section[], wallSeconds: number): void {
+export function printSummary(sections: Section[], wallSeconds: number, title = "reliability summary"): void {
   const head = ["section", "requests", "faults", "5xx", "outage 5xx", "lost", "dups", "checks failed", "seconds", "result"];
   const row = (s: Section) => [
     s.name,
@@ -69,7 +69,7 @@ export function printSummary(sections: Section[], wallSeconds: number): void {
   const allOk = sections.every((s) => s.ok);
   const rows = [head, ...sections.map(row), [...row(total).slice(0, -1), allOk ? "ok" : "FAILED"]];
   const widths = head.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  console.log("\n==== reliability summary ====");
+  console.log(`\n==== ${title} ====`);
   rows.forEach((r, i) => {
     console.log(pad(r, widths));
     if (i === 0 || i === rows.length - 2) console.log(widths.map((w) => "-".repeat(w)).join("  "));
