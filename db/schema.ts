@@ -542,3 +542,15 @@ export type AuditEvent = typeof auditEvents.$inferSelect;
 export type Decommission = typeof decommissions.$inferSelect;
 // The enumerated types, as the vocabulary names them (the pgEnums above are built from it).
 export type { DecommissionState, ExecutionStatus, PipelineType, Role } from "../lib/vocabulary";
+
+// ---------------------------------------------------------------- security
+
+// Failed sign-in counts, shared by every web instance (lib/security/rate-limit.ts). The shape is
+// rate-limiter-flexible's own table for Postgres (it reads and writes it with its own SQL):
+// key = "<limit>:<client key>", points = attempts in the window, expire = when the window ends
+// (ms since the epoch).
+export const signInLimits = pgTable("sign_in_limits", {
+  key: text("key").primaryKey(),
+  points: integer("points").notNull().default(0),
+  expire: bigint("expire", { mode: "number" }),
+});

@@ -64,6 +64,8 @@ const envSchema = z.object({
     (v) => (v === undefined || v === "" ? "5000" : v),
     z.string().regex(/^\d+$/, "must be a whole number of rows").transform(Number).pipe(z.number().min(1, "must be at least 1")),
   ),
+  // Where web instances share their sign-in failure counts; unset: the database.
+  REDIS_URL: optional(z.string().regex(/^rediss?:\/\/.+/, "must be a redis:// or rediss:// URL")),
   PUBLIC_URL: optional(publicUrl),
   // How many proxies stand in front and may be believed about the client (X-Forwarded-*).
   TRUST_PROXY: z.preprocess(
@@ -83,7 +85,7 @@ export class EnvError extends Error {}
 // A rejected value is echoed back to help fix it, except a secret's: the message goes to the
 // console and to whatever collects its logs. A URL keeps its shape with its password hidden.
 const SECRET_VARIABLES = new Set(["AUTH_SECRET", "SEED_ADMIN_PASSWORD", "SEED_ADMIN_TOKEN"]);
-const URL_VARIABLES = new Set(["DATABASE_URL", "AMQP_URL"]);
+const URL_VARIABLES = new Set(["DATABASE_URL", "AMQP_URL", "REDIS_URL"]);
 
 function shown(name: string, value: string): string {
   if (SECRET_VARIABLES.has(name)) return `${value.length} characters, not shown`;

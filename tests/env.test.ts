@@ -31,6 +31,7 @@ describe("environment", () => {
     ["TRUST_PROXY", "-1"],
     ["TRUST_PROXY", "1.5"],
     ["TRUST_PROXY", "yes"],
+    ["REDIS_URL", "127.0.0.1:6379"],
   ])("refuses %s=%s with a message naming the variable", (name, value) => {
     expect(() => parseEnv({ [name]: value })).toThrow(EnvError);
     expect(() => parseEnv({ [name]: value })).toThrow(`${name}: `);
@@ -58,6 +59,7 @@ describe("environment", () => {
   it("hides the password of a rejected URL, keeping the rest", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://root:hunter2-secret@db/x" })).toThrow('DATABASE_URL: must be a postgres:// or postgresql:// URL (got "mysql://root:***@db/x")');
     expect(() => parseEnv({ AMQP_URL: "http://guest:guest-secret@mq:5672" })).toThrow('(got "http://guest:***@mq:5672")');
+    expect(() => parseEnv({ REDIS_URL: "tcp://default:redis-secret@cache:6379" })).toThrow('REDIS_URL: must be a redis:// or rediss:// URL (got "tcp://default:***@cache:6379")');
   });
 
   it("reads PUBLIC_URL as an origin (a trailing slash dropped) and TRUST_PROXY as a hop count, 0 by default", () => {

@@ -1,120 +1,118 @@
 // Failed sign-in attempts, counted per client so that password guessing is slowed to a crawl
 // while people who type their password right (and our own test suites) never meet a limit.
 //
-// Only failures count: a success clears the (ip, email) record, and a request that is refused
-// here never reaches the password check at all. Two bounds apply together: a tight one per
-// (client ip, email), against guessing one account, and a looser one per client ip, against
-// one client trying many accounts.
+// Two bounds apply together: a tight one per (client, email), against guessing one account, and a
+// looser one per client, against one client trying many accounts. A flood from one client never
+// touches another client's counts.
 //
 // The client is clientAddress() (lib/security/client-address.ts): the socket's peer, or the address
-// the outermost trusted proxy saw (TRUST_PROXY), never a value the client wrote itself, so a new
-// X-Forwarded-For per try does not start a new count, and clients that send none no longer share
-// one count. Behind a proxy, TRUST_PROXY must say so, or every client is the proxy's address.
+// the outermost trusted proxy saw (TRUST_PROXY), never a value the client wrote itself.
 //
-// State is still kept in memory, per web process: several instances behind one Postgres each
-// keep their own counts, so N instances allow N times the tries. Counting in a store the
-// instances share is the next step (issue 14, part 3); until then run one web process, or
-// accept the multiplied limit.
+// Counts live in a store every web instance shares (lib/security/limit-store.ts: Redis when
+// REDIS_URL is set, else the database), so N instances allow the same tries as one. Windows are
+// fixed: they start at the first counted attempt and end 15 minutes later.
+//
+// An attempt is counted *before* its password is checked and handed back after unless it failed:
+// a check-then-count limiter lets a burst of parallel guesses all pass the check before any of
+// them is counted; counting first is one atomic step in the store.
+import { createHash } from "node:crypto";
+import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { getDb } from "@/db/client";
+import { env } from "@/lib/env";
+import { deploymentNamespace, postgresLimiter, redisLimiter, type LimitRule } from "./limit-store";
 
-export interface Rule {
-  /** Failures allowed inside the window; the next attempt is refused. */
-  limit: number;
-  windowMs: number;
-}
-
-export interface LimiterOptions {
-  perIdentity: Rule;
-  perIp: Rule;
-  /** Injected in unit tests; Date.now otherwise. */
-  now?: () => number;
-  /** Keys kept at most, so a flood of made-up emails cannot grow memory without bound. */
-  maxKeys?: number;
-}
+export const LOGIN_LIMITS = {
+  perIdentity: { name: "sign-in-account", points: 5, windowSeconds: 15 * 60 },
+  perClient: { name: "sign-in-client", points: 50, windowSeconds: 15 * 60 },
+} as const satisfies Record<string, LimitRule>;
 
 export type Verdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-export const LOGIN_LIMITS = {
-  perIdentity: { limit: 5, windowMs: 15 * 60_000 },
-  perIp: { limit: 50, windowMs: 15 * 60_000 },
-} as const satisfies Pick<LimiterOptions, "perIdentity" | "perIp">;
+/** What became of a begun attempt: only a failed password check stays counted. */
+export type Outcome = "signedIn" | "failed" | "notChecked";
 
-export class FailureLimiter {
-  // Failure times per key, oldest first (a sliding window: each failure expires on its own).
-  private readonly failures = new Map<string, number[]>();
-  private readonly now: () => number;
-  private readonly maxKeys: number;
+export class SignInLimiter {
+  constructor(
+    private readonly perIdentity: RateLimiterAbstract,
+    private readonly perClient: RateLimiterAbstract,
+  ) {}
 
-  constructor(private readonly options: LimiterOptions) {
-    this.now = options.now ?? Date.now;
-    this.maxKeys = options.maxKeys ?? 100_000;
-  }
-
-  /** Whether an attempt by this client for this email may go ahead now. */
-  check(ip: string, email: string): Verdict {
-    const now = this.now();
-    const waits = [
-      this.waitFor(identityKey(ip, email), this.options.perIdentity, now),
-      this.waitFor(ipKey(ip), this.options.perIp, now),
-    ];
-    const wait = Math.max(...waits);
-    return wait > 0 ? { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)) } : { allowed: true };
-  }
-
-  recordFailure(ip: string, email: string): void {
-    const now = this.now();
-    this.push(identityKey(ip, email), this.options.perIdentity, now);
-    this.push(ipKey(ip), this.options.perIp, now);
-  }
-
-  /** A right password: that account's failures from this client are forgotten. */
-  recordSuccess(ip: string, email: string): void {
-    this.failures.delete(identityKey(ip, email));
-  }
-
-  /** Milliseconds until one more attempt is allowed under `rule` (0: allowed now). */
-  private waitFor(key: string, rule: Rule, now: number): number {
-    const times = this.live(key, rule, now);
-    if (times.length < rule.limit) return 0;
-    // The attempt becomes allowed when enough of the oldest failures have left the window.
-    const freeing = times[times.length - rule.limit] ?? now;
-    return freeing + rule.windowMs - now;
-  }
-
-  private live(key: string, rule: Rule, now: number): number[] {
-    const times = this.failures.get(key);
-    if (!times) return [];
-    const cutoff = now - rule.windowMs;
-    const kept = times.filter((t) => t > cutoff);
-    if (kept.length === 0) this.failures.delete(key);
-    else if (kept.length !== times.length) this.failures.set(key, kept);
-    return kept;
-  }
-
-  private push(key: string, rule: Rule, now: number): void {
-    const times = this.live(key, rule, now);
-    // More than `limit` entries are never needed to compute a wait.
-    const next = [...times, now].slice(-rule.limit);
-    this.failures.delete(key); // re-inserted last: the Map's order is then least recently failed first
-    this.failures.set(key, next);
-    while (this.failures.size > this.maxKeys) {
-      const oldest = this.failures.keys().next().value;
-      if (oldest === undefined) break;
-      this.failures.delete(oldest);
+  /** Counts an attempt by this client for this email, or refuses it past either limit. */
+  async begin(ip: string, email: string): Promise<Verdict> {
+    const identity = identityKey(ip, email);
+    try {
+      await this.perIdentity.consume(identity);
+    } catch (error) {
+      return refusal(error);
     }
+    try {
+      await this.perClient.consume(ip);
+    } catch (error) {
+      await this.perIdentity.reward(identity);
+      return refusal(error);
+    }
+    return { allowed: true };
+  }
+
+  /** Settles an attempt `begin` allowed. A right password forgets that account's failures here. */
+  async settle(ip: string, email: string, outcome: Outcome): Promise<void> {
+    if (outcome === "failed") return;
+    const identity = identityKey(ip, email);
+    if (outcome === "signedIn") await this.perIdentity.delete(identity);
+    else await this.perIdentity.reward(identity);
+    await this.perClient.reward(ip);
   }
 }
 
-const identityKey = (ip: string, email: string) => `id\u0000${ip}\u0000${email.trim().toLowerCase()}`;
-const ipKey = (ip: string) => `ip\u0000${ip}`;
+/** The library refuses with its result (how long until the window ends); anything else is a store failure. */
+function refusal(error: unknown): Verdict {
+  if (!(error instanceof RateLimiterRes)) throw error;
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) };
+}
+
+// Hashed: an email may be 254 characters, and the store's keys need not hold anyone's address.
+const identityKey = (ip: string, email: string) =>
+  createHash("sha256").update(`${ip}\u0000${email.trim().toLowerCase()}`).digest("hex");
+
+async function createLoginLimiter(): Promise<SignInLimiter> {
+  const { REDIS_URL, DATABASE_URL, DATA_DIR } = env();
+  if (REDIS_URL) {
+    const { default: Redis } = await import("ioredis");
+    // No offline queue: while Redis is unreachable a command fails at once and the library's
+    // in-memory insurance counts instead, rather than every sign-in waiting for a reconnect.
+    const client = new Redis(REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    client.on("error", () => {}); // reconnects on its own; the insurance limiter covers the gap
+    // The first attempts must not be counted in memory only because the connection was not up yet.
+    await new Promise<void>((resolve) => {
+      const done = () => resolve();
+      client.once("ready", done);
+      client.once("error", done);
+      setTimeout(done, 2000).unref();
+    });
+    const namespace = deploymentNamespace(DATABASE_URL ?? DATA_DIR);
+    return new SignInLimiter(
+      redisLimiter(client, LOGIN_LIMITS.perIdentity, namespace),
+      redisLimiter(client, LOGIN_LIMITS.perClient, namespace),
+    );
+  }
+  const db = await getDb();
+  return new SignInLimiter(postgresLimiter(db, LOGIN_LIMITS.perIdentity), postgresLimiter(db, LOGIN_LIMITS.perClient));
+}
 
 // One limiter per process, shared by every surface that checks a password (the sign-in form and
 // POST /api/auth/token), so guesses spread over both still add up. Kept on globalThis because
 // route bundles may each evaluate this module.
 const GLOBAL_KEY = Symbol.for("sluice.loginLimiter");
-type WithLimiter = typeof globalThis & { [GLOBAL_KEY]?: FailureLimiter };
+type WithLimiter = typeof globalThis & { [GLOBAL_KEY]?: Promise<SignInLimiter> };
 
-export function loginLimiter(): FailureLimiter {
+export function loginLimiter(): Promise<SignInLimiter> {
   const scope = globalThis as WithLimiter;
-  scope[GLOBAL_KEY] ??= new FailureLimiter(LOGIN_LIMITS);
+  if (!scope[GLOBAL_KEY]) {
+    const creating = createLoginLimiter();
+    creating.catch(() => {
+      if (scope[GLOBAL_KEY] === creating) delete scope[GLOBAL_KEY];
+    });
+    scope[GLOBAL_KEY] = creating;
+  }
   return scope[GLOBAL_KEY];
 }

@@ -1,71 +1,132 @@
 // Password guessing is slowed: failed sign-ins are counted per (client, email) and per client;
 // past the limit the answer is 429 with Retry-After, while successes never count.
-import { describe, expect, it } from "vitest";
+import { randomBytes, randomUUID } from "node:crypto";
+import Redis from "ioredis";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { getDb } from "@/db/client";
 import { POST as issueToken } from "@/app/api/auth/token/route";
 import { CLIENT_HEADER, clientAddress, markClientHeaderStamped, stampClientHeaders } from "@/lib/security/client-address";
-import { FailureLimiter, LOGIN_LIMITS } from "@/lib/security/rate-limit";
+import { deploymentNamespace, postgresLimiter, redisLimiter } from "@/lib/security/limit-store";
+import { LOGIN_LIMITS, SignInLimiter } from "@/lib/security/rate-limit";
 import { call } from "../support/http";
 import { makeOrg } from "../support/fixtures";
+import { redisReachable } from "../support/reachable";
 
 const MINUTE = 60_000;
 
-function limiterAt(start = 1_000_000) {
-  const clock = { now: start };
-  const limiter = new FailureLimiter({ ...LOGIN_LIMITS, now: () => clock.now });
-  return { clock, limiter };
+// The machine's Redis, or REDIS_URL's. Only a machine without one skips the Redis cases, and never CI.
+const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+const haveRedis = await redisReachable(redisUrl);
+if (!haveRedis && process.env.CI) throw new Error(`CI needs Redis at ${redisUrl}: the shared sign-in limit's Redis store must be tested`);
+if (!haveRedis) console.warn(`Redis not reachable at ${redisUrl}: the Redis store's cases are skipped on this machine`);
+
+const redisClients: Redis[] = [];
+afterAll(() => redisClients.forEach((client) => client.disconnect()));
+afterEach(() => vi.useRealTimers());
+
+// Each call is one web instance: its own limiter objects (and, for Redis, its own connection)
+// over the one store the instances share.
+type Instance = () => Promise<SignInLimiter>;
+const databaseInstance: Instance = async () => {
+  const db = await getDb();
+  return new SignInLimiter(postgresLimiter(db, LOGIN_LIMITS.perIdentity), postgresLimiter(db, LOGIN_LIMITS.perClient));
+};
+// A namespace per run: counts of earlier runs on the same Redis stay out of this one.
+const namespace = deploymentNamespace(randomUUID());
+const redisInstance: Instance = async () => {
+  const client = new Redis(redisUrl, { enableOfflineQueue: true });
+  redisClients.push(client);
+  return new SignInLimiter(redisLimiter(client, LOGIN_LIMITS.perIdentity, namespace), redisLimiter(client, LOGIN_LIMITS.perClient, namespace));
+};
+
+// Addresses nobody else in this run uses (on Postgres every test file shares one database).
+const freshIp = () => `10.${randomBytes(3).join(".")}`;
+
+async function fail(limiter: SignInLimiter, ip: string, email: string) {
+  const verdict = await limiter.begin(ip, email);
+  if (verdict.allowed) await limiter.settle(ip, email, "failed");
+  return verdict;
 }
 
-describe("FailureLimiter", () => {
-  it("refuses the 6th attempt for one email after 5 failures, until the first failure is 15 minutes old", () => {
-    const { clock, limiter } = limiterAt();
-    for (let i = 0; i < 5; i++) {
-      expect(limiter.check("1.2.3.4", "a@example.com")).toEqual({ allowed: true });
-      limiter.recordFailure("1.2.3.4", "a@example.com");
-      clock.now += MINUTE;
+const stores: [string, Instance, boolean][] = [
+  ["the database", databaseInstance, true],
+  ["Redis", redisInstance, haveRedis],
+];
+
+describe.each(stores)("sign-in limits counted in %s", (_store, instance, available) => {
+  it.runIf(available)("refuses the 6th attempt for one email after 5 failures, for 15 minutes from the first", async () => {
+    const limiter = await instance();
+    const ip = freshIp();
+    for (let i = 0; i < 5; i++) expect(await fail(limiter, ip, "a@example.com")).toEqual({ allowed: true });
+    const refused = await limiter.begin(ip, "a@example.com");
+    expect(refused.allowed).toBe(false);
+    if (!refused.allowed) {
+      expect(refused.retryAfterSeconds).toBeGreaterThan(14 * 60);
+      expect(refused.retryAfterSeconds).toBeLessThanOrEqual(15 * 60);
     }
-    // Five failures at t=0..4 min, now t=5 min: the first frees at t=15 min.
-    expect(limiter.check("1.2.3.4", "a@example.com")).toEqual({ allowed: false, retryAfterSeconds: 600 });
     // The email is compared as the sign-in compares it.
-    expect(limiter.check("1.2.3.4", " A@Example.com ").allowed).toBe(false);
+    expect((await limiter.begin(ip, " A@Example.com ")).allowed).toBe(false);
     // Another client, or another email from this client, is not held back by it.
-    expect(limiter.check("5.6.7.8", "a@example.com").allowed).toBe(true);
-    expect(limiter.check("1.2.3.4", "b@example.com").allowed).toBe(true);
-    clock.now += 10 * MINUTE - 1;
-    expect(limiter.check("1.2.3.4", "a@example.com")).toEqual({ allowed: false, retryAfterSeconds: 1 });
-    clock.now += 1;
-    expect(limiter.check("1.2.3.4", "a@example.com")).toEqual({ allowed: true });
+    expect((await fail(limiter, freshIp(), "a@example.com")).allowed).toBe(true);
+    expect((await fail(limiter, ip, "b@example.com")).allowed).toBe(true);
   });
 
-  it("refuses any email from a client after 50 failures in 15 minutes", () => {
-    const { clock, limiter } = limiterAt();
-    for (let i = 0; i < 50; i++) {
-      expect(limiter.check("9.9.9.9", `user${i}@example.com`).allowed).toBe(true);
-      limiter.recordFailure("9.9.9.9", `user${i}@example.com`);
-      clock.now += 1000;
+  it.runIf(available)("refuses any email from a client after 50 failures, never another client", async () => {
+    const limiter = await instance();
+    const ip = freshIp();
+    for (let i = 0; i < 50; i++) expect((await fail(limiter, ip, `user${i}@example.com`)).allowed).toBe(true);
+    expect((await limiter.begin(ip, "fresh@example.com")).allowed).toBe(false);
+    expect((await fail(limiter, freshIp(), "fresh@example.com")).allowed).toBe(true);
+  });
+
+  it.runIf(available)("does not count successes or unchecked attempts, and a success forgets that account's failures", async () => {
+    const limiter = await instance();
+    const ip = freshIp();
+    for (let i = 0; i < 60; i++) {
+      expect((await limiter.begin(ip, "ok@example.com")).allowed).toBe(true);
+      await limiter.settle(ip, "ok@example.com", i % 2 ? "signedIn" : "notChecked");
     }
-    expect(limiter.check("9.9.9.9", "fresh@example.com")).toEqual({ allowed: false, retryAfterSeconds: 15 * 60 - 50 });
-    expect(limiter.check("9.9.9.8", "fresh@example.com").allowed).toBe(true);
+    for (let i = 0; i < 4; i++) await fail(limiter, ip, "ok@example.com");
+    await limiter.begin(ip, "ok@example.com");
+    await limiter.settle(ip, "ok@example.com", "signedIn");
+    for (let i = 0; i < 4; i++) await fail(limiter, ip, "ok@example.com");
+    expect((await limiter.begin(ip, "ok@example.com")).allowed).toBe(true);
   });
 
-  it("does not count successes, and a success forgets that account's failures", () => {
-    const { limiter } = limiterAt();
-    for (let i = 0; i < 100; i++) limiter.recordSuccess("1.1.1.1", "ok@example.com");
-    expect(limiter.check("1.1.1.1", "ok@example.com").allowed).toBe(true);
-    for (let i = 0; i < 4; i++) limiter.recordFailure("1.1.1.1", "ok@example.com");
-    limiter.recordSuccess("1.1.1.1", "ok@example.com");
-    for (let i = 0; i < 4; i++) limiter.recordFailure("1.1.1.1", "ok@example.com");
-    expect(limiter.check("1.1.1.1", "ok@example.com").allowed).toBe(true);
+  it.runIf(available)("holds across instances: failures counted by one are refused by the other", async () => {
+    const [a, b] = [await instance(), await instance()];
+    const ip = freshIp();
+    for (let i = 0; i < 5; i++) await fail(i % 2 ? a : b, ip, "shared@example.com");
+    expect((await a.begin(ip, "shared@example.com")).allowed).toBe(false);
+    expect((await b.begin(ip, "shared@example.com")).allowed).toBe(false);
   });
 
-  it("keeps a bounded number of keys", () => {
-    const limiter = new FailureLimiter({ ...LOGIN_LIMITS, maxKeys: 10 });
-    for (let i = 0; i < 1000; i++) limiter.recordFailure(`10.0.0.${i}`, `u${i}@example.com`);
-    // The most recent client is still tracked; memory stayed at the cap (not observable, but
-    // the oldest entries were dropped rather than the newest).
-    for (let i = 0; i < 4; i++) limiter.recordFailure("10.0.0.999", "u999@example.com");
-    expect(limiter.check("10.0.0.999", "u999@example.com").allowed).toBe(false);
+  it.runIf(available)("lets exactly 5 of 30 simultaneous guesses through", async () => {
+    // Counted before checking, in one atomic step of the store: a burst cannot all pass a check
+    // made before any of it was counted.
+    const [a, b] = [await instance(), await instance()];
+    const ip = freshIp();
+    const verdicts = await Promise.all(Array.from({ length: 30 }, (_, i) => fail(i % 2 ? a : b, ip, "burst@example.com")));
+    expect(verdicts.filter((v) => v.allowed)).toHaveLength(5);
   });
+});
 
+describe("sign-in limit windows", () => {
+  it("end 15 minutes after the first counted failure", async () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() });
+    const limiter = await databaseInstance();
+    const ip = freshIp();
+    for (let i = 0; i < 5; i++) {
+      await fail(limiter, ip, "a@example.com");
+      vi.setSystemTime(Date.now() + MINUTE);
+    }
+    // Five failures at t=0..4 min, now t=5 min: the window ends at t=15 min.
+    expect(await limiter.begin(ip, "a@example.com")).toEqual({ allowed: false, retryAfterSeconds: 600 });
+    vi.setSystemTime(Date.now() + 10 * MINUTE - 1000);
+    expect(await limiter.begin(ip, "a@example.com")).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    vi.setSystemTime(Date.now() + 1000);
+    expect((await limiter.begin(ip, "a@example.com")).allowed).toBe(true);
+  });
 });
 
 /**

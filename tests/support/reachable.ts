@@ -24,3 +24,17 @@ export async function amqpReachable(url: string): Promise<boolean> {
     return false;
   }
 }
+
+export async function redisReachable(url: string): Promise<boolean> {
+  const { default: Redis } = await import("ioredis");
+  const probe = new Redis(url, { lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  probe.on("error", () => {});
+  try {
+    await probe.connect();
+    return (await probe.ping()) === "PONG";
+  } catch {
+    return false;
+  } finally {
+    probe.disconnect();
+  }
+}

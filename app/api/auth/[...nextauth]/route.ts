@@ -3,7 +3,7 @@ import type { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/options";
 import { publicUrl } from "@/lib/api/public-origin";
 import { clientAddress } from "@/lib/security/client-address";
-import { loginLimiter } from "@/lib/security/rate-limit";
+import { loginLimiter, type Outcome } from "@/lib/security/rate-limit";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
@@ -23,19 +23,22 @@ async function post(req: NextRequest, context: Context) {
   const form = await signInForm(req.clone());
   const email = form.get("email") ?? "";
   const ip = clientAddress(req);
-  const limiter = loginLimiter();
-  const verdict = limiter.check(ip, email);
+  const limiter = await loginLimiter();
+  const verdict = await limiter.begin(ip, email);
   if (!verdict.allowed) {
     // Auth.js's own shape for a refused sign-in ({url} with an error), so next-auth/react's
     // signIn() reads it as usual and sees the 429 in `status`.
     const url = publicUrl(req, "/login?error=TooManyAttempts").toString();
     return Response.json({ url }, { status: 429, headers: { "Retry-After": String(verdict.retryAfterSeconds) } });
   }
-  const res = await handler(req, context);
-  const outcome = await outcomeOf(res);
-  if (outcome === "failed") limiter.recordFailure(ip, email);
-  else if (outcome === "signedIn") limiter.recordSuccess(ip, email);
-  return res;
+  let outcome: Outcome = "notChecked";
+  try {
+    const res = await handler(req, context);
+    outcome = await outcomeOf(res);
+    return res;
+  } finally {
+    await limiter.settle(ip, email, outcome);
+  }
 }
 
 async function signInForm(req: Request): Promise<URLSearchParams> {
@@ -57,14 +60,14 @@ async function signInForm(req: Request): Promise<URLSearchParams> {
  * or {url} with json=true) naming CredentialsSignin is a wrong email or password. Anything else
  * (a missing CSRF token, say) never reached the password check and is not counted.
  */
-async function outcomeOf(res: Response): Promise<"signedIn" | "failed" | "other"> {
+async function outcomeOf(res: Response): Promise<Outcome> {
   if (/(^|[\s,])(__Secure-)?next-auth\.session-token=[^;]/.test(res.headers.get("set-cookie") ?? "")) return "signedIn";
   let target = res.headers.get("location") ?? "";
   if (!target && res.headers.get("content-type")?.includes("application/json")) {
     const body: unknown = await res.clone().json().catch(() => null);
     if (body && typeof body === "object" && "url" in body && typeof body.url === "string") target = body.url;
   }
-  return /[?&]error=CredentialsSignin\b/.test(target) ? "failed" : "other";
+  return /[?&]error=CredentialsSignin\b/.test(target) ? "failed" : "notChecked";
 }
 
 export { handler as GET, post as POST };

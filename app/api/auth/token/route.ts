@@ -13,18 +13,22 @@ import { loginLimiter } from "@/lib/security/rate-limit";
 export const POST = publicRoute(v1Dialect, async ({ req, db }) => {
   const body = await parseJsonBody(req, issueTokenRequest);
   const ip = clientAddress(req);
-  const limiter = loginLimiter();
-  // Checked before the password, so a client over its limit learns nothing from more guesses.
-  const verdict = limiter.check(ip, body.email);
+  const limiter = await loginLimiter();
+  // Counted before the password is checked, so a client over its limit learns nothing from more guesses.
+  const verdict = await limiter.begin(ip, body.email);
   if (!verdict.allowed) return throttled(verdict.retryAfterSeconds);
-  const user = await verifyCredentials(db, body.email, body.password);
-  const role = user ? await roleIn(db, body.org, user.id) : null;
-  // One answer for a wrong password, an unknown email and an org the user is not in.
-  if (!user || !role) {
-    limiter.recordFailure(ip, body.email);
-    throw unauthenticated("Invalid email, password or organization.");
+  let user: Awaited<ReturnType<typeof verifyCredentials>> = null;
+  let role: Awaited<ReturnType<typeof roleIn>> = null;
+  try {
+    user = await verifyCredentials(db, body.email, body.password);
+    role = user ? await roleIn(db, body.org, user.id) : null;
+  } catch (error) {
+    await limiter.settle(ip, body.email, "notChecked");
+    throw error;
   }
-  limiter.recordSuccess(ip, body.email);
+  // One answer for a wrong password, an unknown email and an org the user is not in.
+  if (!user || !role) throw unauthenticated("Invalid email, password or organization.");
+  await limiter.settle(ip, body.email, "signedIn");
   const actor = { userId: user.id, email: user.email, orgId: body.org, role, via: "session" as const };
   const issued = await createOwnToken(db, actor, { name: body.name, expiresAt: expiryFrom(body.expires_in_days) });
   return Response.json({ ...issued, org: body.org }, { status: 201 });
