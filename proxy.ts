@@ -3,6 +3,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { malformedPathBody } from "@/lib/api/malformed-path";
 import { contentSecurityPolicy, newNonce, SECURITY_HEADERS } from "@/lib/security/headers";
+import { HSTS, servedOverHttps } from "@/lib/security/https";
 
 export function proxy(request: NextRequest) {
   // A bad percent-encoding would otherwise be a bare 500 from Next.js (found by the fuzzer).
@@ -10,6 +11,7 @@ export function proxy(request: NextRequest) {
   if (malformed) {
     const answer = NextResponse.json(malformed.body, { status: malformed.status });
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) answer.headers.set(name, value);
+    if (servedOverHttps(request)) answer.headers.set("Strict-Transport-Security", HSTS);
     return answer;
   }
   const csp = contentSecurityPolicy(newNonce(), process.env.NODE_ENV === "development");
@@ -19,5 +21,8 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
+  // Only over HTTPS: browsers ignore it over HTTP anyway, and a laptop's http://localhost must not
+  // be told to insist on HTTPS.
+  if (servedOverHttps(request)) response.headers.set("Strict-Transport-Security", HSTS);
   return response;
 }

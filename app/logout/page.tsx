@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
 import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { SignOutForm } from "@/components/auth/sign-out-form";
 import { authOptions } from "@/lib/auth/options";
+import { headersSayHttps } from "@/lib/security/https";
 
 export const metadata: Metadata = { title: "Sign out" };
 export const dynamic = "force-dynamic";
 
 export default async function LogoutPage() {
-  const session = await getServerSession(authOptions());
+  const session = await getServerSession(authOptions(headersSayHttps(await headers())));
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
       <div className="card w-full max-w-sm p-6">

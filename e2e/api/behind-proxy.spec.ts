@@ -94,6 +94,27 @@ test.describe("behind one trusted proxy (TRUST_PROXY=1) with PUBLIC_URL", () => 
     expect(((await wrong.json()) as { url: string }).url.startsWith(`${PUBLIC_URL}/`)).toBe(true);
   });
 
+  test("an https PUBLIC_URL means HTTPS on every answer: HSTS, and a Secure __Host- session cookie", async () => {
+    // No X-Forwarded-Proto at all: PUBLIC_URL alone says where users are.
+    const health = await fetch(`${BASE}/api/health`);
+    expect(health.headers.get("strict-transport-security")).toBe("max-age=31536000");
+    const csrf = await fetch(`${BASE}/api/auth/csrf`, { headers: { "x-forwarded-for": "203.0.113.53" } });
+    const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    expect(cookie).toMatch(/^__Host-next-auth\.csrf-token=/);
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const signedIn = await fetch(`${BASE}/api/auth/callback/credentials`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": "203.0.113.53", cookie },
+      body: new URLSearchParams({ csrfToken, email: ADMIN.email, password: ADMIN.password, json: "true", callbackUrl: "/" }),
+    });
+    expect(signedIn.status).toBe(200);
+    const session = signedIn.headers.getSetCookie().find((c) => c.includes("session-token="));
+    expect(session).toMatch(/^__Host-next-auth\.session-token=[^;]+;.*Secure/i);
+    const me = await fetch(`${BASE}/api/v1/me`, { headers: { cookie: session!.split(";")[0]! } });
+    expect(me.status).toBe(200);
+  });
+
   test("a script following next pages through every pipeline, every link on PUBLIC_URL", async () => {
     const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
     const seen: string[] = [];

@@ -2,6 +2,8 @@
 // Principal (user, org, role). The org is the token's own, or the one the path names.
 import type { NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
+import { sessionCookieName } from "@/lib/auth/cookies";
+import { servedOverHttps } from "@/lib/security/https";
 import type { Queryable } from "@/db/client";
 import { authSecret } from "@/lib/auth/secret";
 import { DomainError, notFound } from "@/lib/domain/errors";
@@ -37,7 +39,8 @@ export async function resolvePrincipal(db: Queryable, req: NextRequest, orgId?: 
     if (orgId !== undefined && principal.orgId !== orgId) throw notFound();
     return principal;
   }
-  const session = await getToken({ req, secret: authSecret() });
+  const secure = servedOverHttps(req);
+  const session = await getToken({ req, secret: authSecret(), secureCookie: secure, cookieName: sessionCookieName(secure) });
   if (!session?.uid || !session.email) throw unauthenticated();
   // The cookie rides along with requests other sites make the browser send: a change must
   // come from our own origin (see lib/security/same-origin.ts). Bearer calls skip this.

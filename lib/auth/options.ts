@@ -5,6 +5,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { orgsOfUser, roleIn } from "@/lib/domain/members";
 import { verifyCredentials } from "@/lib/domain/users";
+import { sessionCookie } from "./cookies";
 import { authSecret } from "./secret";
 
 const credentialsSchema = z.object({ email: z.string().trim().min(1), password: z.string().min(1) });
@@ -12,9 +13,16 @@ const orgSwitchSchema = z.object({ orgId: z.string().min(1) });
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
-export function authOptions(): NextAuthOptions {
+/**
+ * `secure`: whether this request came over HTTPS (lib/security/https.ts). Decided per request,
+ * not from NEXTAUTH_URL per process, so the cookie next-auth sets is the one every reader asks for.
+ */
+export function authOptions(secure: boolean): NextAuthOptions {
   return {
     secret: authSecret(),
+    // next-auth's other cookies (CSRF, callback URL) follow: __Host-/__Secure- and Secure over HTTPS.
+    useSecureCookies: secure,
+    cookies: { sessionToken: sessionCookie(secure) },
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/login" },
     providers: [

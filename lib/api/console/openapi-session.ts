@@ -37,7 +37,7 @@ export const sessionOperations: Operation[] = [
     path: "/api/auth/callback/credentials",
     operationId: "signIn",
     summary: "Sign in with email and password",
-    description: "Sets the session cookie (next-auth.session-token; __Secure-next-auth.session-token over HTTPS). The session starts in the user's first org.",
+    description: "Sets the session cookie (next-auth.session-token; __Host-next-auth.session-token over HTTPS). The session starts in the user's first org.",
     tag: "Session",
     auth: "none",
     body: { schema: credentialsSignInForm, mediaType: "application/x-www-form-urlencoded", required: true },

@@ -54,7 +54,7 @@ const securitySchemes = {
     type: "apiKey",
     in: "cookie",
     name: "next-auth.session-token",
-    description: "The console's session cookie (named __Secure-next-auth.session-token over HTTPS), set by signing in.",
+    description: "The console's session cookie (named __Host-next-auth.session-token over HTTPS), set by signing in.",
   },
   pipelineKey: {
     type: "http",

@@ -3,13 +3,14 @@ import type { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/options";
 import { publicUrl } from "@/lib/api/public-origin";
 import { clientAddress } from "@/lib/security/client-address";
+import { servedOverHttps } from "@/lib/security/https";
 import { loginLimiter, type Outcome } from "@/lib/security/rate-limit";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
 // Built per request so the secret is read at run time, never at build time.
 async function handler(req: NextRequest, context: Context) {
-  return NextAuth(req, context, authOptions());
+  return NextAuth(req, context, authOptions(servedOverHttps(req)));
 }
 
 /**
@@ -61,7 +62,7 @@ async function signInForm(req: Request): Promise<URLSearchParams> {
  * (a missing CSRF token, say) never reached the password check and is not counted.
  */
 async function outcomeOf(res: Response): Promise<Outcome> {
-  if (/(^|[\s,])(__Secure-)?next-auth\.session-token=[^;]/.test(res.headers.get("set-cookie") ?? "")) return "signedIn";
+  if (/(^|[\s,])(__Host-)?next-auth\.session-token=[^;]/.test(res.headers.get("set-cookie") ?? "")) return "signedIn";
   let target = res.headers.get("location") ?? "";
   if (!target && res.headers.get("content-type")?.includes("application/json")) {
     const body: unknown = await res.clone().json().catch(() => null);
