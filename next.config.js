@@ -7,6 +7,14 @@ const nextConfig = {
   // The documented API paths end in "/" and must answer directly, never with a 308.
   skipTrailingSlashRedirect: true,
   poweredByHeader: false,
+  // The build only builds: CI type-checks (npm run typecheck) and lints on its own, and a first
+  // `npm start` on a fresh clone should not spend a minute type-checking (issue 16, row k).
+  typescript: { ignoreBuildErrors: true },
+  experimental: {
+    // Turbopack's build cache only pays off on a rebuild, and writing it cost a first start
+    // 11-27 s; `npm start` builds once per change of the sources.
+    turbopackFileSystemCacheForBuild: false,
+  },
 };
 
 module.exports = nextConfig;
