@@ -11,6 +11,7 @@ import { listFloor, listRows } from "./rows/list";
 import { overviewFloor, overviewRows } from "./rows/overview";
 import { consoleRows } from "./rows/console";
 import { dueRows } from "./rows/due";
+import { firstStartRows } from "./rows/first-start";
 import { seed } from "./seed";
 import { startServer, type Server } from "./server";
 import { printTable, writeResults } from "./table";
@@ -63,6 +64,10 @@ async function main(): Promise<void> {
     // 4. The scheduler with the server down: worker processes of their own.
     console.log("  workers...");
     rows.push(...(await dueRows(target, scale)));
+
+    // 5. A clean clone to a healthy console, in a folder of its own on its own port.
+    console.log("  first start of a clean clone...");
+    rows.push(...(await firstStartRows()));
     rows.sort((x, y) => x.row.localeCompare(y.row));
 
     console.log(
