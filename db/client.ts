@@ -68,6 +68,12 @@ async function openPostgres(url: string): Promise<Handle> {
   };
 }
 
+// The embedded database lives in this process's memory: Postgres's default 128 MB of shared
+// buffers alone was a fifth of an idle console's 516 MiB (issue 16, row h). 32 MB holds the
+// demo and a laptop's working set; beyond it pages come from the OS's file cache. PGlite writes
+// these lines to the data dir's postgresql.conf at every open (replacing what was there).
+const PGLITE_CONF = ["shared_buffers=32MB", "work_mem=4MB", "maintenance_work_mem=32MB"];
+
 async function openPglite(dataDir: string): Promise<Handle> {
   const dir = path.join(dataDir, "pglite");
   fs.mkdirSync(dataDir, { recursive: true });
@@ -75,7 +81,7 @@ async function openPglite(dataDir: string): Promise<Handle> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
-  const client = await PGlite.create(dir);
+  const client = await PGlite.create(dir, { postgresqlconf: PGLITE_CONF });
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder });
   return {
