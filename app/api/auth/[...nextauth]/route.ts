@@ -4,6 +4,8 @@ import { authOptions } from "@/lib/auth/options";
 import { publicUrl } from "@/lib/api/public-origin";
 import { clientAddress } from "@/lib/security/client-address";
 import { loginLimiter } from "@/lib/security/rate-limit";
+import { v1Dialect } from "@/lib/api/console/dialect";
+import { otherMethods } from "@/lib/api/methods";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
@@ -68,3 +70,5 @@ async function outcomeOf(res: Response): Promise<"signedIn" | "failed" | "other"
 }
 
 export { handler as GET, post as POST };
+
+export const { PUT, PATCH, DELETE } = otherMethods(v1Dialect, ["GET", "POST"]);

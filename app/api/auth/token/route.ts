@@ -9,6 +9,7 @@ import { createOwnToken } from "@/lib/domain/tokens";
 import { verifyCredentials } from "@/lib/domain/users";
 import { clientAddress } from "@/lib/security/client-address";
 import { loginLimiter } from "@/lib/security/rate-limit";
+import { otherMethods } from "@/lib/api/methods";
 
 export const POST = publicRoute(v1Dialect, async ({ req, db }) => {
   const body = await parseJsonBody(req, issueTokenRequest);
@@ -38,3 +39,5 @@ function throttled(seconds: number): Response {
   res.headers.set("Retry-After", String(seconds));
   return res;
 }
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods(v1Dialect, ["POST"]);
