@@ -78,6 +78,16 @@ const envSchema = z.object({
     (v) => (v === undefined || v === "" ? "0" : v),
     z.string().regex(/^\d+$/, "must be a whole number of proxy hops (0: believe no X-Forwarded-* header)").transform(Number),
   ),
+  // How long a token made by signing in (POST /api/auth/token) lasts: scripts that sign in on every
+  // run would otherwise pile up tokens that never expire.
+  TOKEN_TTL_DAYS: z.preprocess(
+    (v) => (v === undefined || v === "" ? "90" : v),
+    z
+      .string()
+      .regex(/^\d+$/, "must be a whole number of days")
+      .transform(Number)
+      .pipe(z.number().min(1, "must be at least 1 day").max(3650, "must be at most 3650 days")),
+  ),
   MIN_SCHEDULE_INTERVAL_SECONDS: z.preprocess(
     (v) => (v === undefined || v === "" ? "1800" : v),
     z.string().regex(/^\d+$/, "must be a whole number of seconds").transform(Number),
