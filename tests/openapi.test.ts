@@ -35,7 +35,7 @@ const operations = apiOperations({ minScheduleIntervalSeconds: 1800 });
 let document: OpenApiDocument;
 
 beforeAll(async () => {
-  const res = await openApiJson();
+  const res = await openApiJson(new Request("http://localhost:3000/api/openapi.json"));
   expect(res.status).toBe(200);
   document = (await res.json()) as OpenApiDocument;
 });
