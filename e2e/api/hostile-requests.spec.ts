@@ -78,3 +78,10 @@ test("a body over 10 MiB is a 413 in the route's dialect, declared or chunked", 
   expect(storage.status).toBe(413);
   expect(JSON.parse(storage.body)).toMatchObject({ error_code: "RequestTooLarge" });
 });
+
+test("deep JSON to the console's sign-in (Auth.js) is refused as a client error, not a 500", async ({ request }) => {
+  for (const data of [`${"[".repeat(5_000)}${"]".repeat(5_000)}`, `${'{"a":'.repeat(100_000)}1${"}".repeat(100_000)}`]) {
+    const res = await request.post("/api/auth/callback/credentials", { headers: { "content-type": "application/json" }, data, maxRedirects: 0 });
+    expect(res.status()).toBeLessThan(500);
+  }
+});
