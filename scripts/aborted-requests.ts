@@ -15,10 +15,6 @@ export function isAbortedRequest(value: unknown): boolean {
   return value instanceof Error && value.message === "aborted" && "code" in value && value.code === "ECONNRESET";
 }
 
-export function abortedRequestCount(): number {
-  return total;
-}
-
 function count(now = Date.now()): void {
   total++;
   sinceSummary++;
