@@ -14,6 +14,11 @@ const nextConfig = {
     // Turbopack's build cache only pays off on a rebuild, and writing it cost a first start
     // 11-27 s; `npm start` builds once per change of the sources.
     turbopackFileSystemCacheForBuild: false,
+    // Behind the proxy Next.js buffers each body and cuts it, silently, at this size. Our limit
+    // is 10 MiB (lib/api/body-limits.ts): a declared larger body is refused by the proxy, and a
+    // chunked one is counted by the route's reader, which must see more than 10 MiB to answer
+    // 413. One MiB of slack is more than any single chunk Node reads, so a cut body still does.
+    proxyClientMaxBodySize: 11 * 1024 * 1024,
   },
 };
 

@@ -1,15 +1,17 @@
 // Runs before every request (Next.js 16's proxy, formerly middleware): gives each response our
 // security headers, and each page a fresh CSP nonce that Next.js stamps on its inline scripts.
 import { NextResponse, type NextRequest } from "next/server";
-import { malformedPathBody } from "@/lib/api/malformed-path";
+import { malformedPathBody, oversizedBody } from "@/lib/api/malformed-path";
 import { contentSecurityPolicy, newNonce, SECURITY_HEADERS } from "@/lib/security/headers";
 import { HSTS, servedOverHttps } from "@/lib/security/https";
 
 export function proxy(request: NextRequest) {
   // A bad percent-encoding would otherwise be a bare 500 from Next.js (found by the fuzzer).
-  const malformed = malformedPathBody(request.nextUrl.pathname);
-  if (malformed) {
-    const answer = NextResponse.json(malformed.body, { status: malformed.status });
+  // A body declared over the limit is refused before Next.js buffers (and silently cuts) it.
+  const early =
+    malformedPathBody(request.nextUrl.pathname) ?? oversizedBody(request.nextUrl.pathname, request.headers.get("content-length"));
+  if (early) {
+    const answer = NextResponse.json(early.body, { status: early.status });
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) answer.headers.set(name, value);
     if (servedOverHttps(request)) answer.headers.set("Strict-Transport-Security", HSTS);
     return answer;

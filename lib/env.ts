@@ -48,7 +48,15 @@ const envSchema = z.object({
     z.email("must be an email address"),
   ),
   SEED_ADMIN_PASSWORD: optional(z.string().min(8, "must be at least 8 characters")),
-  SEED_ADMIN_TOKEN: optional(z.string().min(24, "must be at least 24 characters")),
+  // Checked as a presented token is (lib/domain/tokens.ts, TOKEN_PREFIX; lib/api/principal.ts,
+  // one word after "Bearer"): a value that could never authenticate stops the start instead of
+  // being stored and refused on every request.
+  SEED_ADMIN_TOKEN: optional(
+    z
+      .string()
+      .regex(/^slt_[\x21-\x7e]*$/, "must start with slt_ and hold only visible ASCII characters (no spaces), as a bearer token does")
+      .min(24, "must be at least 24 characters"),
+  ),
   SEED_DEMO: z.preprocess((v) => (v === undefined || v === "" ? "0" : v), z.enum(["0", "1"])),
   AMQP_URL: optional(z.string().regex(/^amqps?:\/\/.+/, "must be an amqp:// or amqps:// URL")),
   WORKER: z.preprocess((v) => (v === undefined || v === "" ? "on" : v), z.enum(["on", "off"])),
@@ -71,6 +79,16 @@ const envSchema = z.object({
   TRUST_PROXY: z.preprocess(
     (v) => (v === undefined || v === "" ? "0" : v),
     z.string().regex(/^\d+$/, "must be a whole number of proxy hops (0: believe no X-Forwarded-* header)").transform(Number),
+  ),
+  // How long a token made by signing in (POST /api/auth/token) lasts: scripts that sign in on every
+  // run would otherwise pile up tokens that never expire.
+  TOKEN_TTL_DAYS: z.preprocess(
+    (v) => (v === undefined || v === "" ? "90" : v),
+    z
+      .string()
+      .regex(/^\d+$/, "must be a whole number of days")
+      .transform(Number)
+      .pipe(z.number().min(1, "must be at least 1 day").max(3650, "must be at most 3650 days")),
   ),
   MIN_SCHEDULE_INTERVAL_SECONDS: z.preprocess(
     (v) => (v === undefined || v === "" ? "1800" : v),

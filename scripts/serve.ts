@@ -6,6 +6,7 @@
 import http from "node:http";
 import type { Env } from "../lib/env";
 import { markClientHeaderStamped, stampClientHeaders } from "../lib/security/client-address";
+import { countAbortedRequests } from "./aborted-requests";
 
 // Idle connections are kept 65 s, not Node's 5 s: a pooling client or proxy (Playwright's request
 // context, haproxy, an ALB's 60 s) that reuses a connection the server has just closed gets
@@ -35,6 +36,7 @@ export async function serve(config: Env, dir: string): Promise<http.Server> {
   Reflect.set(process.env, "NODE_ENV", "production");
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   process.env.AUTH_TRUST_HOST ??= "true";
+  countAbortedRequests(); // before Next.js loads and patches the console
   const { default: next } = await import("next");
 
   const server = http.createServer();

@@ -1,5 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { newSecret } from "@/lib/domain/secrets";
+import { TOKEN_PREFIX } from "@/lib/domain/tokens";
 import { EnvError, parseEnv } from "@/lib/env";
 
 describe("environment", () => {
@@ -54,6 +56,34 @@ describe("environment", () => {
     expect(message).toContain(`${name}: must be at least`);
     expect(message).toContain(`(got ${value.length} characters, not shown)`);
     expect(message).not.toContain(value);
+  });
+
+  // Issue 15: a token without the prefix, or with a character no Authorization header carries as
+  // one word, was stored at first start and then refused on every request (401) for good.
+  it.each([
+    ["without the slt_ prefix", "abcdefghijklmnopqrstuvwxyz0123"],
+    ["with another case of prefix", "SLT_abcdefghijklmnopqrstuvwxyz"],
+    ["with a space", "slt_abcdefghijkl mnopqrstuvwxyz"],
+    ["with a non-ASCII letter", "slt_abcdefghijklmnopqrstuvwxyé"],
+  ])("refuses a SEED_ADMIN_TOKEN %s, which could never authenticate, naming the variable", (_case, value) => {
+    const message = (() => {
+      try {
+        parseEnv({ SEED_ADMIN_TOKEN: value });
+      } catch (error) {
+        return error instanceof EnvError ? error.message : "";
+      }
+      return "";
+    })();
+    expect(message).toContain("SEED_ADMIN_TOKEN: must start with slt_");
+    expect(message).not.toContain(value);
+  });
+
+  it("accepts a SEED_ADMIN_TOKEN a bearer header can carry", () => {
+    const token = "slt_abcdefghijklmnopqrstuvwxyz-_.~+/=";
+    expect(parseEnv({ SEED_ADMIN_TOKEN: token }).SEED_ADMIN_TOKEN).toBe(token);
+    // The rule is the domain's own: a token it issues passes.
+    const issued = newSecret(TOKEN_PREFIX);
+    expect(parseEnv({ SEED_ADMIN_TOKEN: issued }).SEED_ADMIN_TOKEN).toBe(issued);
   });
 
   it("hides the password of a rejected URL, keeping the rest", () => {

@@ -5,6 +5,7 @@ import { orgRoute } from "@/lib/api/route";
 import { resourceJson } from "@/lib/api/resources/format";
 import { createResourceRequest, listResourcesQuery } from "@/lib/api/resources/schemas";
 import { createResource, listResources } from "@/lib/domain/resources";
+import { otherMethods } from "@/lib/api/methods";
 
 export const GET = orgRoute(resourcesDialect, async ({ req, db, principal }) => {
   const query = resourceQuery(req, listResourcesQuery);
@@ -23,3 +24,5 @@ export const POST = orgRoute(resourcesDialect, async ({ req, db, principal }) =>
   });
   return Response.json(resourceJson(resource), { status: 201, headers: { location: `/resources/${resource.id}` } });
 });
+
+export const { PUT, PATCH, DELETE } = otherMethods(resourcesDialect, ["GET", "POST"]);

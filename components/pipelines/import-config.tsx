@@ -10,6 +10,7 @@ import { TextField } from "@/components/ui/text-field";
 import { showToast } from "@/components/ui/toast";
 import type { PipelineConfigDocument } from "@/lib/api/console/schemas-decommission";
 import { pipelineName } from "@/lib/api/common-schemas";
+import { pipelineNameProblem } from "@/lib/pipeline-name-rules";
 import { NO_IMPORT_ERRORS, placeImportErrors, type ImportErrors } from "./config-document";
 import { MAX_CONFIG_BYTES, NOT_A_CONFIG, readPipelineConfig } from "./config-file";
 import { useImportPipeline } from "./use-import-pipeline";
@@ -126,8 +127,9 @@ function ImportReview({ org, orgName, fileName, config, onCancel }: ImportReview
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const checked = pipelineName.safeParse(name);
-    if (!checked.success) {
-      setErrors({ ...NO_IMPORT_ERRORS, name: checked.error.issues[0]?.message });
+    const nameProblem = checked.success ? pipelineNameProblem(checked.data) : null;
+    if (!checked.success || nameProblem) {
+      setErrors({ ...NO_IMPORT_ERRORS, name: checked.success ? (nameProblem ?? undefined) : checked.error.issues[0]?.message });
       nameRef.current?.focus();
       return;
     }

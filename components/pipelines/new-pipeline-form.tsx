@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { FieldError, FormError } from "@/components/ui/status";
 import { TextField } from "@/components/ui/text-field";
 import { createPipelineRequest } from "@/lib/api/unstract/schemas";
+import { pipelineNameProblem } from "@/lib/pipeline-name-rules";
 import { PIPELINE_TYPE_LABELS } from "@/components/labels";
 import { PIPELINE_TYPES, type PipelineType as PipelineTypeName } from "@/lib/vocabulary";
 import { apiFieldErrors, zodFieldErrors, type FieldErrors } from "./form-issues";
@@ -59,6 +60,12 @@ export function NewPipelineForm({ org, orgName, onCreated }: NewPipelineFormProp
     });
     if (!parsed.success) {
       setErrors(zodFieldErrors(parsed.error));
+      setGeneral([]);
+      return;
+    }
+    const nameProblem = pipelineNameProblem(parsed.data.pipeline_name);
+    if (nameProblem) {
+      setErrors({ pipeline_name: nameProblem });
       setGeneral([]);
       return;
     }

@@ -7,6 +7,7 @@ import type { Me } from "@/components/console/use-me";
 import { FieldError, FormError } from "@/components/ui/status";
 import { TextField } from "@/components/ui/text-field";
 import { patchPipelineRequest, type PatchPipelineRequest } from "@/lib/api/unstract/schemas";
+import { pipelineNameProblem } from "@/lib/pipeline-name-rules";
 import { PIPELINE_TYPE_LABELS } from "@/components/labels";
 import { PIPELINE_TYPES, type PipelineType as PipelineTypeName } from "@/lib/vocabulary";
 import { apiFieldErrors, zodFieldErrors, type FieldErrors } from "./form-issues";
@@ -65,8 +66,10 @@ export function PipelineEditForm({ org, me, pipeline }: { org: string; me: Me; p
       if (draft[field] !== saved[field]) changed[field] = field === "cron_string" ? draft.cron_string.trim() || null : draft[field];
     }
     const parsed = patchPipelineRequest.safeParse(changed);
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
+    // A changed name only: a pipeline named before the rule keeps its name through other edits.
+    const nameProblem = parsed.success && parsed.data.pipeline_name !== undefined ? pipelineNameProblem(parsed.data.pipeline_name) : null;
+    if (!parsed.success || nameProblem) {
+      setErrors(parsed.success ? { pipeline_name: nameProblem ?? "" } : zodFieldErrors(parsed.error));
       setGeneral([]);
       setOutcome({ text: "Fix the fields marked in red.", ok: false });
       return;

@@ -129,7 +129,9 @@ function TokenRow({ orgId, token, onRefused, onStart }: TokenRowProps) {
         </td>
         <td className="hidden truncate py-3 pr-3 align-top text-ink-muted lg:table-cell">{formatDateTime(token.created_at)}</td>
         <td className="hidden truncate py-3 pr-3 align-top text-ink-muted lg:table-cell">{formatDateTime(token.last_used_at)}</td>
-        <td className={`hidden truncate py-3 pr-3 align-top lg:table-cell ${expired ? "text-bad" : "text-ink-muted"}`}>{expires}</td>
+        <td className={`hidden truncate py-3 pr-3 align-top lg:table-cell ${expired ? "text-bad" : "text-ink-muted"}`} data-testid="token-expires">
+          {expires}
+        </td>
         <td className="py-2 text-right align-top">
           <button
             ref={openerRef}

@@ -24,6 +24,7 @@ import { assertResumeAt, setActiveInTx, syncSchedule } from "./pausing";
 import { pipelineConfigInTx } from "./pipeline-config";
 import { addJobs, replaceJobs, type JobInput } from "./pipeline-jobs";
 import { canonicalTimezone, nextRun, scheduleProblems } from "./schedule-rules";
+import { pipelineNameProblem } from "@/lib/pipeline-name-rules";
 import type { PipelineOrdering } from "@/lib/vocabulary";
 import { isUniqueViolation } from "./sql-errors";
 
@@ -290,7 +291,13 @@ async function checkNameAndSchedule(
   name: { value: string; exceptId?: string } | null,
   schedule: { cronString: string | null | undefined; timezone: string } | null,
 ): Promise<string | null> {
-  const problems = name && (await nameTaken(db, orgId, name.value, name.exceptId)) ? [{ message: NAME_TAKEN, field: "pipeline_name" }] : [];
+  // Only a new or changed name is checked: pipelines named before the rule keep their names.
+  const badName = name ? pipelineNameProblem(name.value) : null;
+  const problems = badName
+    ? [{ message: badName, field: "pipeline_name" }]
+    : name && (await nameTaken(db, orgId, name.value, name.exceptId))
+      ? [{ message: NAME_TAKEN, field: "pipeline_name" }]
+      : [];
   if (schedule) problems.push(...scheduleProblems(schedule.cronString, schedule.timezone));
   if (problems.length) throw new InvalidFields(problems);
   return schedule ? (canonicalTimezone(schedule.timezone) ?? schedule.timezone) : null;

@@ -31,7 +31,10 @@ export async function seedAtFirstStart(db: Db, options: SeedOptions): Promise<Se
     await tx.execute(sql`select pg_advisory_xact_lock(7340002)`);
     if (await findOrg(tx, SEED_ORG.id)) return { seeded: false, adminEmail: options.adminEmail };
     const admin = await createOrgWithAdmin(tx, SEED_ORG, { email: options.adminEmail, name: "Admin", password });
-    if (options.adminToken) await issueToken(tx, admin, { name: "Seed admin token", plain: options.adminToken });
+    // No expiry: the operator chose this value in the environment for their own scripts (CI,
+    // bench), and a deployment's configured token must not stop working on a date nobody set.
+    // It is revoked like any other on the tokens page.
+    if (options.adminToken) await issueToken(tx, admin, { name: "Seed admin token", plain: options.adminToken, expiresAt: null });
     if (options.demo) await seedDemo(tx, admin);
     return {
       seeded: true,

@@ -1,9 +1,10 @@
 // Personal access tokens: a script's credential for one user in one org, with that user's role.
-import { and, desc, eq, gt, isNull, lt, or } from "drizzle-orm";
+import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/client";
 import { memberships, personalTokens, users } from "@/db/schema";
 import { auditInTx } from "./audit";
-import { notFound } from "./errors";
+import { env } from "@/lib/env";
+import { DomainError, notFound } from "./errors";
 import type { Principal } from "./principal";
 import { hashSecret, newSecret, secretHint } from "./secrets";
 
@@ -28,6 +29,17 @@ const view = {
   last_used_at: personalTokens.lastUsedAt,
   expires_at: personalTokens.expiresAt,
 };
+
+export const TOKEN_EXPIRED = "Token expired.";
+
+/**
+ * When a token made by signing in (POST /api/auth/token) expires: after the days asked for, or
+ * TOKEN_TTL_DAYS when none (or null) is asked. A sign-in never makes a token that lasts for ever;
+ * the tokens page still can, as a deliberate choice of a signed-in user.
+ */
+export function signInTokenExpiry(days: number | null | undefined, now = Date.now()): Date {
+  return new Date(now + (days ?? env().TOKEN_TTL_DAYS) * 86_400_000);
+}
 
 /** Issues a token; its plain text is returned here once and never stored. */
 export async function issueToken(
@@ -90,7 +102,8 @@ export async function revokeOwnToken(db: Db, actor: Principal, tokenId: string):
 }
 
 /**
- * The principal a presented token speaks for, or null when it is unknown, expired or revoked.
+ * The principal a presented token speaks for, or null when it is unknown or revoked; an expired
+ * one is refused as such (401 "Token expired."), so its holder knows to sign in again.
  *
  * Found by an indexed lookup of its SHA-256, which is safe against timing attacks: what the
  * index compares is the hash, and an attacker cannot choose a token whose hash shares a prefix
@@ -108,6 +121,7 @@ export async function authenticateToken(db: Queryable, plain: string): Promise<P
       email: users.email,
       role: memberships.role,
       lastUsedAt: personalTokens.lastUsedAt,
+      expiresAt: personalTokens.expiresAt,
     })
     .from(personalTokens)
     .innerJoin(
@@ -115,13 +129,9 @@ export async function authenticateToken(db: Queryable, plain: string): Promise<P
       and(eq(memberships.orgId, personalTokens.orgId), eq(memberships.userId, personalTokens.userId)),
     )
     .innerJoin(users, eq(users.id, personalTokens.userId))
-    .where(
-      and(
-        eq(personalTokens.tokenHash, hashSecret(plain)),
-        or(isNull(personalTokens.expiresAt), gt(personalTokens.expiresAt, now)),
-      ),
-    );
+    .where(eq(personalTokens.tokenHash, hashSecret(plain)));
   if (!row) return null;
+  if (row.expiresAt && row.expiresAt.getTime() <= now.getTime()) throw new DomainError("unauthenticated", TOKEN_EXPIRED);
   // Most requests find last_used_at fresh: no UPDATE (and no round trip) for them. The WHERE
   // below still guards against two requests racing to write it.
   const stale = !row.lastUsedAt || row.lastUsedAt.getTime() < now.getTime() - LAST_USED_RESOLUTION_MS;

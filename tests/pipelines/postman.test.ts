@@ -18,7 +18,7 @@ interface CollectionJson {
       method: string;
       header: { key: string; value: string }[];
       body: { mode: string; formdata: unknown[] };
-      url: { raw: string } | string;
+      url: string;
     };
   }[];
 }
@@ -54,7 +54,8 @@ describe("GET pipeline/api/postman_collection/{id}/", () => {
     expect(item?.name).toBe("Process pipeline");
     expect(item?.request.method).toBe("POST");
     const url = item?.request.url;
-    expect(typeof url === "string" ? url : url?.raw).toBe(`${ORIGIN}/${p.api_endpoint}`);
+    // A string, as newman needs it (an object with only `raw` is "request url is empty").
+    expect(url).toBe(`${ORIGIN}/${p.api_endpoint}`);
     expect(`${ORIGIN}/${p.api_endpoint}`).toBe(`${ORIGIN}/deployment/pipeline/api/${org.id}/${p.id}/`);
     const auth = item?.request.header.filter((h) => h.key === "Authorization") ?? [];
     expect(auth).toHaveLength(1);
@@ -64,7 +65,7 @@ describe("GET pipeline/api/postman_collection/{id}/", () => {
 
   it.each([
     ["quotes and an accent", 'Q3 "sales" é'],
-    ["a backslash and a slash", "in\\out/put"],
+    ["a backslash and a semicolon", "in\\out;put"],
     ["CJK characters", "日本 pipeline"],
     ["an emoji", "rocket 🚀"],
   ])("names the attachment safely for a name with %s", async (_, stem) => {

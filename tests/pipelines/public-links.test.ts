@@ -75,7 +75,7 @@ describe("the Postman collection's URL", () => {
       headers: proxied,
     });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    const [item] = (res.body as { item: { request: { url: { raw: string } } }[] }).item;
-    expect(item?.request.url.raw).toBe(`https://sluice.example.org/${pipeline.api_endpoint}`);
+    const [item] = (res.body as { item: { request: { url: string } }[] }).item;
+    expect(item?.request.url).toBe(`https://sluice.example.org/${pipeline.api_endpoint}`);
   });
 });

@@ -1,6 +1,8 @@
 // GET /api/health: 200 when the database answers, 503 when it does not.
 import { dbKind, pingDb } from "@/db/client";
 import { VERSION } from "@/lib/version";
+import { v1Dialect } from "@/lib/api/console/dialect";
+import { otherMethods } from "@/lib/api/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -12,3 +14,5 @@ export async function GET(): Promise<Response> {
     { status: ok ? 200 : 503 },
   );
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(v1Dialect, ["GET"]);

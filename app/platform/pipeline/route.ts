@@ -5,6 +5,8 @@ import { uuidOf } from "@/lib/api/maestro/ids";
 import { assertCustomer, maestroRoute } from "@/lib/api/maestro/route";
 import { createPipelineRequest } from "@/lib/api/maestro/schemas";
 import { createPipeline, jobsOfPipelines } from "@/lib/domain/pipelines";
+import { maestroDialect } from "@/lib/api/maestro/dialect";
+import { otherMethods } from "@/lib/api/methods";
 
 export const POST = maestroRoute(async ({ req, db, principal }) => {
   const body = await parseJsonBody(req, createPipelineRequest);
@@ -24,3 +26,5 @@ export const POST = maestroRoute(async ({ req, db, principal }) => {
   const jobs = await jobsOfPipelines(db, principal.orgId, [pipeline.id]);
   return Response.json(pipelineAnswer(pipeline, jobs.get(pipeline.id) ?? []), { status: 201 });
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods(maestroDialect, ["POST"]);

@@ -4,6 +4,8 @@ import { pipelineListItem } from "@/lib/api/maestro/format";
 import { maestroRoute } from "@/lib/api/maestro/route";
 import { listPipelinesQuery } from "@/lib/api/maestro/schemas";
 import { jobsOfPipelines, listPipelines } from "@/lib/domain/pipelines";
+import { maestroDialect } from "@/lib/api/maestro/dialect";
+import { otherMethods } from "@/lib/api/methods";
 
 export const GET = maestroRoute(async ({ req, db, principal }) => {
   const query = parseQuery(req, listPipelinesQuery);
@@ -15,3 +17,5 @@ export const GET = maestroRoute(async ({ req, db, principal }) => {
     { headers: { "X-Total-Count": String(list.count) } },
   );
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(maestroDialect, ["GET"]);

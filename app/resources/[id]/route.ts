@@ -5,6 +5,7 @@ import { orgRoute } from "@/lib/api/route";
 import { resourceDeletedJson, resourceJson } from "@/lib/api/resources/format";
 import { deleteResourceRequest } from "@/lib/api/resources/schemas";
 import { deleteResource, getResource } from "@/lib/domain/resources";
+import { otherMethods } from "@/lib/api/methods";
 
 type Params = { id: string };
 
@@ -18,3 +19,5 @@ export const DELETE = orgRoute<Params>(resourcesDialect, async ({ req, db, princ
   const result = await deleteResource(db, principal, params.id, body.reason ?? query.reason);
   return Response.json(resourceDeletedJson(result));
 });
+
+export const { POST, PUT, PATCH } = otherMethods(resourcesDialect, ["GET", "DELETE"]);

@@ -20,7 +20,8 @@ export const accountOperations: Operation[] = [
     summary: "Get a personal token with email and password",
     description:
       "For scripts: a personal token for one org, carrying the user's role there. The token is in this answer only (it is stored hashed). " +
-      "Send it as `Authorization: Bearer <token>`.",
+      "Send it as `Authorization: Bearer <token>`. It expires after `expires_in_days`, or this server's TOKEN_TTL_DAYS (90 by default) when that is " +
+      'omitted or null; an expired token is answered 401 "Token expired.".',
     tag: "Tokens",
     auth: "none",
     body: { schema: issueTokenRequest, required: true },

@@ -45,6 +45,7 @@ export const orgOperations: Operation[] = [
     path: "/api/v1/orgs/{org_id}/executions/{id}",
     operationId: "getOrgExecution",
     summary: "Retrieve a run",
+    description: "One run of a pipeline the caller may see, with its counts, timings, error and who started it (`triggered_by`); a run of a pipeline the caller may not see is a 404.",
     tag: "Executions",
     auth: "principal",
     params: executionParams,

@@ -28,6 +28,7 @@ export const sessionOperations: Operation[] = [
     path: "/api/auth/providers",
     operationId: "listAuthProviders",
     summary: "List sign-in providers",
+    description: "Served by Auth.js. The console signs in with the credentials provider only; scripts use personal tokens (POST /api/auth/token) instead.",
     tag: "Session",
     auth: "none",
     responses: { 200: { description: "Providers by id: here only `credentials` (email and password).", schema: providersResponse } },
@@ -37,13 +38,24 @@ export const sessionOperations: Operation[] = [
     path: "/api/auth/callback/credentials",
     operationId: "signIn",
     summary: "Sign in with email and password",
-    description: "Sets the session cookie (next-auth.session-token; __Host-next-auth.session-token over HTTPS). The session starts in the user's first org.",
+    description:
+      "Served by Auth.js. Sets the session cookie (next-auth.session-token; __Host-next-auth.session-token over HTTPS); the session starts in the user's first org. " +
+      "Send json=true to get the outcome as a status and a JSON {url} (200 or 401) instead of a redirect.",
     tag: "Session",
     auth: "none",
     body: { schema: credentialsSignInForm, mediaType: "application/x-www-form-urlencoded", required: true },
     responses: {
+      200: {
+        description: "With json=true, signed in: the session cookie is set, and {url} is callbackUrl.",
+        schema: redirectResponse,
+      },
       302: {
-        description: "Signed in: to callbackUrl; refused: to /login?error=CredentialsSignin. With json=true the target is in the body instead of Location.",
+        description:
+          "Without json=true: signed in, to callbackUrl (the session cookie set); a wrong email or password, to /api/auth/error?error=CredentialsSignin.",
+        headers: { Location: "Where to go next." },
+      },
+      401: {
+        description: "With json=true, a wrong email or password: {url} naming /api/auth/error?error=CredentialsSignin; no cookie is set.",
         schema: redirectResponse,
       },
       429: {
@@ -59,6 +71,7 @@ export const sessionOperations: Operation[] = [
     path: "/api/auth/session",
     operationId: "getSession",
     summary: "The current session",
+    description: "Served by Auth.js: the signed-in user, the org the console acts in and when the session expires; {} without a session cookie.",
     tag: "Session",
     auth: "session",
     responses: { 200: { description: "The session, or {} without one.", schema: sessionResponse } },

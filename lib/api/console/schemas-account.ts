@@ -12,7 +12,7 @@ export const issueTokenRequest = z.object({
   password: z.string().min(1, "This field may not be blank.").max(1024),
   org: z.string().min(1, "This field may not be blank.").max(63),
   name: tokenName.default("API token"),
-  expires_in_days: expiresInDays,
+  expires_in_days: expiresInDays.describe("Days until the token expires; omitted or null: the server's TOKEN_TTL_DAYS (90 by default)."),
 });
 
 export const createTokenRequest = z.object({

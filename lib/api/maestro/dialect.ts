@@ -6,7 +6,7 @@
 //   500 {"detail": "Unable to complete transaction due to database error"}
 import { ZodError } from "zod";
 import { DomainError, type DomainErrorCode } from "@/lib/domain/errors";
-import { BadRequestBody } from "../body";
+import { RequestRefused, type RefusalCode } from "../refusal";
 import { logServerError, type Dialect } from "../dialect";
 import { isDatabaseFailure } from "./database-failure";
 
@@ -25,6 +25,15 @@ const fallbackRule: Record<Exclude<DomainErrorCode, "unauthenticated" | "not_fou
   too_late: "Conflict",
   // Maestro's own name for "cannot execute a paused pipeline".
   inactive: "PipelinePaused",
+};
+
+// A request refused before the domain: a body it cannot read is a ValidationError like any other.
+const refusalName: Record<RefusalCode, string> = {
+  parse_error: "ValidationError",
+  too_deep: "ValidationError",
+  unsupported_media_type: "ValidationError",
+  request_too_large: "RequestTooLarge",
+  method_not_allowed: "MethodNotAllowed",
 };
 
 function domainResponse(error: DomainError): Response {
@@ -48,7 +57,11 @@ function zodDetail(error: ZodError): string {
 export const maestroDialect: Dialect = {
   errorResponse(error) {
     if (error instanceof ZodError) return maestroRefusal(400, "ValidationError", zodDetail(error));
-    if (error instanceof BadRequestBody) return maestroRefusal(error.status, "ValidationError", error.message);
+    if (error instanceof RequestRefused) {
+      const res = maestroRefusal(error.status, refusalName[error.code], error.message);
+      for (const [name, value] of Object.entries(error.headers)) res.headers.set(name, value);
+      return res;
+    }
     if (error instanceof DomainError) return domainResponse(error);
     logServerError(error);
     if (isDatabaseFailure(error)) return Response.json({ detail: DATABASE_FAILURE }, { status: 500 });

@@ -68,6 +68,7 @@ export const maestroOperations: Operation[] = [
     path: "/platform/pipeline/{id}",
     operationId: "maestroGetPipeline",
     summary: "Retrieve a pipeline (Maestro)",
+    description: "The pipeline with its jobs in Maestro's shape; `status` is \"active\" or \"paused\" (the same flag as §1's `active`), or \"error\" when its last run failed. The id may be written with \"-\" or \"_\".",
     responses: { 200: { description: "The pipeline and its jobs.", schema: res.maestroPipelineAnswer }, 401: unauthorized, 404: notFound },
   },
   {
@@ -113,6 +114,7 @@ export const maestroOperations: Operation[] = [
     path: "/platform/pipeline/unpause",
     operationId: "maestroUnpausePipeline",
     summary: "Unpause a pipeline (Maestro)",
+    description: "Resumes a paused pipeline: its schedule fires again and it may be executed. 400 PipelineNotPaused when it is not paused, and DecommissionInProgress while it is being deleted.",
     body: { schema: pipelineActionRequest, required: true },
     responses: {
       200: { description: '"Pipeline unpaused successfully".', schema: res.maestroActionAnswer },
@@ -143,6 +145,7 @@ export const maestroOperations: Operation[] = [
     path: "/platform/pipeline/{id}/pipeline_run/{run_id}",
     operationId: "maestroGetPipelineRun",
     summary: "Retrieve a run (Maestro)",
+    description: "One run of the pipeline, with its status, timings and counts of records moved and failed.",
     params: { id: pipelineId, run_id: 'The run\'s id (uuid, with "-" or "_").' },
     responses: {
       200: { description: "The run.", schema: res.maestroRunResponse },

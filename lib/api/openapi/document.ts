@@ -12,6 +12,7 @@ type Io = "input" | "output";
 export interface OpenApiDocument {
   openapi: "3.1.0";
   info: Json;
+  servers?: { url: string; description: string }[];
   tags: { name: Tag; description: string }[];
   paths: Record<string, Record<string, Json>>;
   components: { schemas: Record<string, Json>; securitySchemes: Record<string, Json> };
@@ -114,6 +115,18 @@ function tidy(io: Io): (ctx: { zodSchema: unknown; jsonSchema: Json }) => void {
       const format = (def as z.core.$ZodPipeDef).out._zod.bag.format;
       if (typeof format === "string" && !jsonSchema.format) jsonSchema.format = format;
     }
+  };
+}
+
+/**
+ * The document as served from `origin` (PUBLIC_URL, else the origin the request was addressed
+ * to): the server to call, and where the reference a person reads is, both on that origin.
+ */
+export function servedFrom(document: OpenApiDocument, origin: string): OpenApiDocument {
+  return {
+    ...document,
+    info: { ...document.info, contact: { name: "Sluice API reference", url: `${origin}/api-reference` } },
+    servers: [{ url: origin, description: "This Sluice console." }],
   };
 }
 

@@ -51,7 +51,8 @@ export interface Operation {
   path: string;
   operationId: string;
   summary: string;
-  description?: string;
+  /** What it does beyond the summary: every operation has one (Spectral's operation-description). */
+  description: string;
   tag: Tag;
   auth: AuthKind;
   /** Descriptions of path parameters where the default one (by name) does not say enough. */

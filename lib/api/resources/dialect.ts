@@ -4,7 +4,8 @@
 // 500 {"detail": "Internal server error"}, with the cause logged and never sent.
 import { ZodError, type z } from "zod";
 import { DomainError, type DomainErrorCode } from "@/lib/domain/errors";
-import { BadRequestBody, parseJsonBody, parseQuery } from "../body";
+import { parseJsonBody, parseQuery } from "../body";
+import { RequestRefused } from "../refusal";
 import { logServerError, type Dialect } from "../dialect";
 
 type Location = "body" | "query" | "path";
@@ -86,9 +87,11 @@ export const resourcesDialect: Dialect = {
   errorResponse(error) {
     if (error instanceof RequestValidationError) return detail(422, error.items);
     if (error instanceof ZodError) return detail(422, validationError("body", error).items);
-    if (error instanceof BadRequestBody) {
-      if (error.status === 415) return detail(415, error.message);
-      return detail(422, [{ type: "json_invalid", loc: ["body", 0], msg: "JSON decode error" }]);
+    if (error instanceof RequestRefused) {
+      // FastAPI reports JSON it cannot decode as a 422 validation error; every other refusal
+      // (too deep, too large, media type, method) is a plain {"detail"} with its own status.
+      if (error.code === "parse_error") return detail(422, [{ type: "json_invalid", loc: ["body", 0], msg: "JSON decode error" }]);
+      return detail(error.status, error.message, error.headers);
     }
     if (error instanceof DomainError) {
       // A rule about one input field is a validation error (422) as pydantic would report it;

@@ -53,6 +53,7 @@ export const resourceOperations: Operation[] = [
     path: "/resources/{id}",
     operationId: "getResource",
     summary: "Retrieve a resource",
+    description: "A live resource of the caller's org, with its wrapper (the process running its connector) when it has one. A deleted resource, or one of another org, is a 404.",
     params,
     responses: { 200: { description: "The resource.", schema: res.resourceResponse }, 400: invalidId, 401: unauthenticated, 404: notFound },
   },

@@ -3,7 +3,8 @@
 // InvalidStorageStatusTransition, CannotStartWhileClearingStorage, Unauthorized, ...).
 import { ZodError } from "zod";
 import { DomainError, type DomainErrorCode } from "@/lib/domain/errors";
-import { BadRequestBody } from "../body";
+import { MAX_BODY_BYTES } from "../body-limits";
+import { RequestRefused } from "../refusal";
 import { logServerError, type Dialect } from "../dialect";
 import { DetailedError } from "./errors";
 
@@ -29,6 +30,17 @@ function domainResponse(error: DomainError, details: Record<string, unknown>): R
   return storageError(status, code, error.message, details);
 }
 
+function refusalResponse(error: RequestRefused): Response {
+  const res =
+    error.code === "request_too_large"
+      ? storageError(413, "RequestTooLarge", error.message, { limit_bytes: MAX_BODY_BYTES })
+      : error.code === "method_not_allowed"
+        ? storageError(405, "MethodNotAllowed", error.message, { allowed: error.headers.Allow ?? "" })
+        : storageError(error.status, "InvalidRequest", error.message);
+  for (const [name, value] of Object.entries(error.headers)) res.headers.set(name, value);
+  return res;
+}
+
 export const storageDialect: Dialect = {
   errorResponse(error) {
     if (error instanceof DetailedError) return domainResponse(error.error, error.details);
@@ -37,7 +49,7 @@ export const storageDialect: Dialect = {
       const issues = error.issues.map((issue) => ({ field: issue.path.join("."), message: issue.message }));
       return storageError(400, "InvalidRequest", issues[0]?.message ?? "Invalid request.", { issues });
     }
-    if (error instanceof BadRequestBody) return storageError(error.status, "InvalidRequest", error.message);
+    if (error instanceof RequestRefused) return refusalResponse(error);
     logServerError(error);
     return storageError(500, "InternalServerError", "An internal server error occurred.");
   },

@@ -2,7 +2,7 @@
 // {"type": "validation_error"|"client_error"|"server_error", "errors": [{code, detail, attr}]}.
 import { ZodError } from "zod";
 import { DomainError, InvalidFields, type DomainErrorCode } from "@/lib/domain/errors";
-import { BadRequestBody } from "../body";
+import { RequestRefused } from "../refusal";
 import { REQUIRED } from "../messages";
 import { logServerError, type Dialect } from "../dialect";
 
@@ -40,9 +40,12 @@ export const v1Dialect: Dialect = {
         })),
       );
     }
-    if (error instanceof BadRequestBody) {
-      const code = error.status === 415 ? "unsupported_media_type" : "parse_error";
-      return v1Error(error.status, "client_error", [{ code, detail: error.message, attr: null }]);
+    if (error instanceof RequestRefused) {
+      // DRF's codes; a body nested too deeply is a ParseError there too.
+      const code = error.code === "too_deep" ? "parse_error" : error.code;
+      const res = v1Error(error.status, "client_error", [{ code, detail: error.message, attr: null }]);
+      for (const [name, value] of Object.entries(error.headers)) res.headers.set(name, value);
+      return res;
     }
     if (error instanceof InvalidFields) {
       return v1Error(400, "validation_error", error.items.map((item) => ({ code: "invalid", detail: item.message, attr: item.field })));

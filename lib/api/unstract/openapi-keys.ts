@@ -54,6 +54,7 @@ export const keyOperations: Operation[] = [
     path: `${base}/api/keys/{key_id}/`,
     operationId: "getPipelineKey",
     summary: "Retrieve an API key",
+    description: "One API key of a pipeline the caller may see. The key itself is shown only when it is created: here `api_key` is null and `api_key_prefix` tells keys apart.",
     tag: "Pipeline keys",
     auth: "principal",
     responses: {

@@ -12,7 +12,10 @@ export function postmanCollection(pipeline: PipelineDetails, origin: string, key
     info: {
       name: pipeline.name,
       schema: POSTMAN_SCHEMA,
-      description: `Trigger the pipeline "${pipeline.name}" through its public API endpoint.`,
+      description:
+        `Trigger the pipeline "${pipeline.name}" through its public API endpoint. The request reads the pipeline's ` +
+        `API key (the active key starting ${keyPrefix}…, as shown when it was created) from the variable api_key: ` +
+        "set it in a Postman environment, or run `newman run <file> --env-var api_key=<key>` (or --global-var).",
     },
     item: [
       {
@@ -22,16 +25,12 @@ export function postmanCollection(pipeline: PipelineDetails, origin: string, key
           // Keys are stored hashed, so the collection carries a variable for the key, not the key.
           header: [{ key: "Authorization", value: "Bearer {{api_key}}", type: "text" }],
           body: { mode: "formdata", formdata: [] },
-          url: { raw: url },
+          // A string: newman reads an object with only `raw` as "request url is empty".
+          url,
         },
       },
     ],
-    variable: [
-      {
-        key: "api_key",
-        value: "",
-        description: `The pipeline's API key (the active key starting ${keyPrefix}…), as shown when it was created.`,
-      },
-    ],
+    // No collection variable for api_key: an empty one would win over the key given with
+    // --global-var (collection variables rank above globals), so the key could only be set by env.
   };
 }

@@ -183,11 +183,10 @@ export const postmanCollectionResponse = z.object({
         method: z.string(),
         header: z.array(z.object({ key: z.string(), value: z.string(), type: z.string() })),
         body: z.object({ mode: z.literal("formdata"), formdata: z.array(z.unknown()) }),
-        url: z.object({ raw: z.url() }),
+        url: z.url(),
       }),
     }),
   ),
-  variable: z.array(z.object({ key: z.string(), value: z.string(), description: z.string() })),
 });
 
 export const v1ErrorResponse = z.object({

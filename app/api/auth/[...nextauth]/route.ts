@@ -5,6 +5,8 @@ import { publicUrl } from "@/lib/api/public-origin";
 import { clientAddress } from "@/lib/security/client-address";
 import { servedOverHttps } from "@/lib/security/https";
 import { loginLimiter, type Outcome } from "@/lib/security/rate-limit";
+import { v1Dialect } from "@/lib/api/console/dialect";
+import { otherMethods } from "@/lib/api/methods";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
@@ -72,3 +74,5 @@ async function outcomeOf(res: Response): Promise<Outcome> {
 }
 
 export { handler as GET, post as POST };
+
+export const { PUT, PATCH, DELETE } = otherMethods(v1Dialect, ["GET", "POST"]);

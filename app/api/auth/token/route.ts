@@ -3,12 +3,13 @@ import { parseJsonBody } from "@/lib/api/body";
 import { v1Dialect, v1Error } from "@/lib/api/console/dialect";
 import { unauthenticated } from "@/lib/api/principal";
 import { publicRoute } from "@/lib/api/route";
-import { expiryFrom, issueTokenRequest } from "@/lib/api/console/schemas-account";
+import { issueTokenRequest } from "@/lib/api/console/schemas-account";
 import { roleIn } from "@/lib/domain/members";
-import { createOwnToken } from "@/lib/domain/tokens";
+import { createOwnToken, signInTokenExpiry } from "@/lib/domain/tokens";
 import { verifyCredentials } from "@/lib/domain/users";
 import { clientAddress } from "@/lib/security/client-address";
 import { loginLimiter } from "@/lib/security/rate-limit";
+import { otherMethods } from "@/lib/api/methods";
 
 export const POST = publicRoute(v1Dialect, async ({ req, db }) => {
   const body = await parseJsonBody(req, issueTokenRequest);
@@ -30,7 +31,7 @@ export const POST = publicRoute(v1Dialect, async ({ req, db }) => {
   if (!user || !role) throw unauthenticated("Invalid email, password or organization.");
   await limiter.settle(ip, body.email, "signedIn");
   const actor = { userId: user.id, email: user.email, orgId: body.org, role, via: "session" as const };
-  const issued = await createOwnToken(db, actor, { name: body.name, expiresAt: expiryFrom(body.expires_in_days) });
+  const issued = await createOwnToken(db, actor, { name: body.name, expiresAt: signInTokenExpiry(body.expires_in_days) });
   return Response.json({ ...issued, org: body.org }, { status: 201 });
 });
 
@@ -42,3 +43,5 @@ function throttled(seconds: number): Response {
   res.headers.set("Retry-After", String(seconds));
   return res;
 }
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods(v1Dialect, ["POST"]);

@@ -5,6 +5,8 @@ import { onPipeline } from "@/lib/api/maestro/ids";
 import { assertCustomer, maestroRoute } from "@/lib/api/maestro/route";
 import { deletePipelineRequest } from "@/lib/api/maestro/schemas";
 import { deletePipeline, getPipeline, jobsOfPipelines } from "@/lib/domain/pipelines";
+import { maestroDialect } from "@/lib/api/maestro/dialect";
+import { otherMethods } from "@/lib/api/methods";
 
 type Params = { id: string };
 
@@ -21,3 +23,5 @@ export const DELETE = maestroRoute<Params>(async ({ req, db, principal, params }
   await onPipeline(params.id, (id) => deletePipeline(db, principal, id, body.reason ?? null));
   return Response.json(deletedAnswer(params.id));
 });
+
+export const { POST, PUT, PATCH } = otherMethods(maestroDialect, ["GET", "DELETE"]);

@@ -1,4 +1,8 @@
 // POST /platform/pipeline/unpause {pipeline_id, customer_id?, reason?}
 import { pauseRoute } from "@/lib/api/maestro/pause";
+import { maestroDialect } from "@/lib/api/maestro/dialect";
+import { otherMethods } from "@/lib/api/methods";
 
 export const POST = pauseRoute(true);
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods(maestroDialect, ["POST"]);

@@ -7,6 +7,7 @@ import { clearStorageRequest } from "@/lib/api/storage/schemas";
 import { clearAcceptedBody } from "@/lib/api/storage/format";
 import { onNamedPipeline } from "@/lib/api/storage/pipeline";
 import { requestStorageClear } from "@/lib/domain/storage";
+import { otherMethods } from "@/lib/api/methods";
 
 export const POST = orgRoute<{ pipeline_name: string }>(storageDialect, async ({ req, db, principal, params }) => {
   const name = params.pipeline_name;
@@ -16,3 +17,5 @@ export const POST = orgRoute<{ pipeline_name: string }>(storageDialect, async ({
   );
   return Response.json(clearAcceptedBody(pipeline, started), { status: 202 });
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods(storageDialect, ["POST"]);

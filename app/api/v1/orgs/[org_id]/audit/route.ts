@@ -5,6 +5,7 @@ import { orgRoute } from "@/lib/api/route";
 import { auditQuery } from "@/lib/api/console/schemas-org";
 import { auditListBody } from "@/lib/api/console/format-org";
 import { listAuditEvents } from "@/lib/domain/audit-log";
+import { otherMethods } from "@/lib/api/methods";
 
 export const GET = orgRoute(v1Dialect, async ({ req, db, principal }) => {
   const query = parseQuery(req, auditQuery);
@@ -18,3 +19,5 @@ export const GET = orgRoute(v1Dialect, async ({ req, db, principal }) => {
   });
   return Response.json(auditListBody(page));
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(v1Dialect, ["GET"]);

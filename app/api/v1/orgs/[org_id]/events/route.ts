@@ -4,6 +4,7 @@ import { subscribe, type StampedEvent } from "@/lib/api/events-hub";
 import { orgRoute } from "@/lib/api/route";
 import { eventVisibility } from "@/lib/domain/event-visibility";
 import type { ChangeEvent } from "@/lib/domain/events";
+import { otherMethods } from "@/lib/api/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -83,3 +84,5 @@ export const GET = orgRoute(v1Dialect, async ({ req, db, principal }) => {
     },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(v1Dialect, ["GET"]);

@@ -6,6 +6,7 @@ import { orgExecutionsQuery } from "@/lib/api/console/schemas-org";
 import { dateBound } from "@/lib/api/unstract/params";
 import { orgExecutionListBody } from "@/lib/api/console/format-org";
 import { listOrgExecutions } from "@/lib/domain/execution-history";
+import { otherMethods } from "@/lib/api/methods";
 
 export const GET = orgRoute(v1Dialect, async ({ req, db, principal }) => {
   const query = parseQuery(req, orgExecutionsQuery);
@@ -20,3 +21,5 @@ export const GET = orgRoute(v1Dialect, async ({ req, db, principal }) => {
   });
   return Response.json(orgExecutionListBody(page));
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(v1Dialect, ["GET"]);

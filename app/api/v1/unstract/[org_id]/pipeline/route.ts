@@ -8,6 +8,7 @@ import { createdPipelineBody, paginated, pipelineBody } from "@/lib/api/unstract
 import { orderingOf, pageOrNotFound } from "@/lib/api/unstract/params";
 import { createPipeline, listPipelines } from "@/lib/domain/pipelines";
 import { jobsOfPipeline } from "@/lib/domain/pipeline-jobs";
+import { otherMethods } from "@/lib/api/methods";
 
 export const GET = orgRoute(v1Dialect, async ({ req, db, principal }) => {
   const query = parseQuery(req, listPipelinesQuery);
@@ -40,3 +41,5 @@ export const POST = orgRoute(v1Dialect, async ({ req, db, principal }) => {
   // The auto-created key is shown here once, as every key is at its creation.
   return Response.json(createdPipelineBody(pipeline, await jobsOfPipeline(db, pipeline), key), { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE } = otherMethods(v1Dialect, ["GET", "POST"]);

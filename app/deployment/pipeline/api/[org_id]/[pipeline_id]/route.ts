@@ -6,6 +6,7 @@ import { triggerBody } from "@/lib/api/unstract/format";
 import { publicRoute } from "@/lib/api/route";
 import { DomainError } from "@/lib/domain/errors";
 import { triggerWithKey } from "@/lib/domain/keys";
+import { otherMethods } from "@/lib/api/methods";
 
 const pipelineNotFound = () => new DomainError("not_found", "Pipeline not found");
 
@@ -15,3 +16,5 @@ export const POST = publicRoute<{ org_id: string; pipeline_id: string }>(v1Diale
   const { pipeline, execution } = await triggerWithKey(db, params.org_id, params.pipeline_id, key);
   return Response.json(triggerBody(pipeline, execution));
 }, pipelineNotFound);
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods(v1Dialect, ["POST"]);

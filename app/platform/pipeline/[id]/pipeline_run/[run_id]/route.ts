@@ -3,6 +3,8 @@ import { runBody } from "@/lib/api/maestro/format";
 import { isRunNotFound, onPipeline, runNotFound, uuidOf } from "@/lib/api/maestro/ids";
 import { maestroRoute } from "@/lib/api/maestro/route";
 import { getPipelineRun } from "@/lib/domain/executions";
+import { maestroDialect } from "@/lib/api/maestro/dialect";
+import { otherMethods } from "@/lib/api/methods";
 
 export const GET = maestroRoute<{ id: string; run_id: string }>(async ({ db, principal, params }) => {
   const runId = uuidOf(params.run_id);
@@ -14,3 +16,5 @@ export const GET = maestroRoute<{ id: string; run_id: string }>(async ({ db, pri
   });
   return Response.json(runBody(run, { pipelineId: params.id, runId: params.run_id }));
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(maestroDialect, ["GET"]);

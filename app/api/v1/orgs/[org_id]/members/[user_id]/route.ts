@@ -5,6 +5,7 @@ import { orgRoute } from "@/lib/api/route";
 import { changeRoleRequest } from "@/lib/api/console/schemas-account";
 import { uuidParam } from "@/lib/api/ids";
 import { assertCanManageMembers, changeMemberRole, removeMember } from "@/lib/domain/members";
+import { otherMethods } from "@/lib/api/methods";
 
 type Params = { org_id: string; user_id: string };
 
@@ -20,3 +21,5 @@ export const DELETE = orgRoute<Params>(v1Dialect, async ({ db, principal, params
   await removeMember(db, principal, uuidParam(params.user_id));
   return new Response(null, { status: 204 });
 });
+
+export const { GET, POST, PUT } = otherMethods(v1Dialect, ["PATCH", "DELETE"]);

@@ -6,9 +6,12 @@ import { v1Dialect } from "@/lib/api/console/dialect";
 import { orgRoute } from "@/lib/api/route";
 import { bulkDecommissionRequest } from "@/lib/api/console/schemas-decommission";
 import { startBulkDecommission } from "@/lib/domain/decommission";
+import { otherMethods } from "@/lib/api/methods";
 
 export const POST = orgRoute(v1Dialect, async ({ req, db, principal }) => {
   const body = await parseJsonBody(req, bulkDecommissionRequest);
   const { batchId, results } = await startBulkDecommission(db, principal, body);
   return Response.json(bulkDecommissionBody(batchId, results), { status: 202 });
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods(v1Dialect, ["POST"]);

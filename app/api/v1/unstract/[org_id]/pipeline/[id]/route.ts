@@ -10,6 +10,7 @@ import { pipelineDetailBody } from "@/lib/api/unstract/format";
 import { deletePipeline, getPipeline, updatePipeline, type PipelineDetails, type PipelineInput } from "@/lib/domain/pipelines";
 import { jobsOfPipeline } from "@/lib/domain/pipeline-jobs";
 import type { Queryable } from "@/db/client";
+import { otherMethods } from "@/lib/api/methods";
 
 type Params = { org_id: string; id: string };
 
@@ -57,3 +58,5 @@ export const DELETE = orgRoute<Params>(v1Dialect, async ({ req, db, principal, p
   await deletePipeline(db, principal, id, reason);
   return new Response(null, { status: 204 });
 });
+
+export const { POST } = otherMethods(v1Dialect, ["GET", "PUT", "PATCH", "DELETE"]);

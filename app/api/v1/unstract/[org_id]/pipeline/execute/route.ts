@@ -8,6 +8,7 @@ import { executeBody } from "@/lib/api/unstract/format";
 import { DomainError, invalid } from "@/lib/domain/errors";
 import { executePipeline } from "@/lib/domain/executions";
 import { withDetails } from "@/lib/domain/pipelines";
+import { otherMethods } from "@/lib/api/methods";
 
 export const POST = orgRoute(v1Dialect, async ({ req, db, principal }) => {
   const body = await parseJsonBody(req, executeRequest);
@@ -20,3 +21,5 @@ export const POST = orgRoute(v1Dialect, async ({ req, db, principal }) => {
   const [pipeline] = await withDetails(db, [started.pipeline]);
   return Response.json(executeBody(pipeline, started.execution));
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods(v1Dialect, ["POST"]);

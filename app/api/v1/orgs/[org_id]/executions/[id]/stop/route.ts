@@ -6,6 +6,7 @@ import { uuidParam } from "@/lib/api/ids";
 import { reasonBody } from "@/lib/api/common-schemas";
 import { executionBody } from "@/lib/api/unstract/format";
 import { stopExecution } from "@/lib/domain/executions";
+import { otherMethods } from "@/lib/api/methods";
 
 export const POST = orgRoute<{ org_id: string; id: string }>(v1Dialect, async ({ req, db, principal, params }) => {
   const id = uuidParam(params.id);
@@ -14,3 +15,5 @@ export const POST = orgRoute<{ org_id: string; id: string }>(v1Dialect, async ({
   // 202: an executing run stops at its worker's next batch, not at once.
   return Response.json(executionBody(execution), { status: execution.status === "EXECUTING" ? 202 : 200 });
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods(v1Dialect, ["POST"]);

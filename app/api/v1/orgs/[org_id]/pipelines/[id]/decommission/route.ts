@@ -8,6 +8,7 @@ import { uuidParam } from "@/lib/api/ids";
 import { decommissionRequest } from "@/lib/api/console/schemas-decommission";
 import { reasonBody } from "@/lib/api/common-schemas";
 import { cancelDecommission, getDecommission, startDecommission } from "@/lib/domain/decommission";
+import { otherMethods } from "@/lib/api/methods";
 
 type Params = { org_id: string; id: string };
 
@@ -27,3 +28,5 @@ export const DELETE = orgRoute<Params>(v1Dialect, async ({ req, db, principal, p
   const { reason } = await parseJsonBody(req, reasonBody);
   return Response.json(decommissionBody(await cancelDecommission(db, principal, id, reason)));
 });
+
+export const { PUT, PATCH } = otherMethods(v1Dialect, ["GET", "POST", "DELETE"]);

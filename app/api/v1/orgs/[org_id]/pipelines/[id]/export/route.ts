@@ -5,6 +5,7 @@ import { attachment } from "@/lib/api/attachment";
 import { orgRoute } from "@/lib/api/route";
 import { uuidParam } from "@/lib/api/ids";
 import { exportPipelineConfig } from "@/lib/domain/pipeline-config";
+import { otherMethods } from "@/lib/api/methods";
 
 export const GET = orgRoute<{ org_id: string; id: string }>(v1Dialect, async ({ db, principal, params }) => {
   const config = await exportPipelineConfig(db, principal, uuidParam(params.id));
@@ -12,3 +13,5 @@ export const GET = orgRoute<{ org_id: string; id: string }>(v1Dialect, async ({ 
     headers: { "content-type": "application/json", "content-disposition": attachment(`${config.pipeline_name}.sluice.json`) },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(v1Dialect, ["GET"]);

@@ -7,6 +7,7 @@ import { reasonBody } from "@/lib/api/common-schemas";
 import { updateKeyRequest } from "@/lib/api/unstract/schemas";
 import { keyBody } from "@/lib/api/unstract/format";
 import { deleteKey, getKey, updateKey } from "@/lib/domain/keys";
+import { otherMethods } from "@/lib/api/methods";
 
 type Params = { org_id: string; key_id: string };
 
@@ -26,3 +27,5 @@ export const DELETE = orgRoute<Params>(v1Dialect, async ({ req, db, principal, p
   await deleteKey(db, principal, keyId, reason);
   return new Response(null, { status: 204 });
 });
+
+export const { POST, PATCH } = otherMethods(v1Dialect, ["GET", "PUT", "DELETE"]);

@@ -7,6 +7,7 @@ import { listExecutionsQuery } from "@/lib/api/unstract/schemas";
 import { executionBody, paginated } from "@/lib/api/unstract/format";
 import { dateBound, pageOrNotFound } from "@/lib/api/unstract/params";
 import { listPipelineExecutions } from "@/lib/domain/executions";
+import { otherMethods } from "@/lib/api/methods";
 
 export const GET = orgRoute<{ org_id: string; id: string }>(v1Dialect, async ({ req, db, principal, params }) => {
   const id = uuidParam(params.id);
@@ -22,3 +23,5 @@ export const GET = orgRoute<{ org_id: string; id: string }>(v1Dialect, async ({ 
   });
   return Response.json(paginated(req, list, page, list.results.map(executionBody)));
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(v1Dialect, ["GET"]);

@@ -7,6 +7,7 @@ import { createKeyRequest } from "@/lib/api/unstract/schemas";
 import { keyBody } from "@/lib/api/unstract/format";
 import { invalid } from "@/lib/domain/errors";
 import { createKey, listKeys } from "@/lib/domain/keys";
+import { otherMethods } from "@/lib/api/methods";
 
 type Params = { org_id: string; pipeline_id: string };
 
@@ -26,3 +27,5 @@ export const POST = orgRoute<Params>(v1Dialect, async ({ req, db, principal, par
   const key = await createKey(db, principal, pipelineId, { description: body.description, isActive: body.is_active, reason: body.reason });
   return Response.json(keyBody(key, key.apiKey), { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE } = otherMethods(v1Dialect, ["GET", "POST"]);

@@ -9,6 +9,7 @@ import { publicOrigin } from "@/lib/api/public-origin";
 import { postmanCollection } from "@/lib/api/unstract/postman";
 import { DomainError } from "@/lib/domain/errors";
 import { getPipeline } from "@/lib/domain/pipelines";
+import { otherMethods } from "@/lib/api/methods";
 
 export const GET = orgRoute<{ org_id: string; id: string }>(v1Dialect, async ({ req, db, principal, params }) => {
   const pipeline = await getPipeline(db, principal, uuidParam(params.id));
@@ -28,3 +29,5 @@ export const GET = orgRoute<{ org_id: string; id: string }>(v1Dialect, async ({ 
     },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(v1Dialect, ["GET"]);

@@ -1,0 +1,6 @@
+// Any /api/… path no route serves: a JSON 404 in §1's dialect (our /api/v1 routes share it).
+import { v1Dialect } from "@/lib/api/console/dialect";
+import { unknownPath } from "@/lib/api/unknown-path";
+import { notFound } from "@/lib/domain/errors";
+
+export const { GET, POST, PUT, PATCH, DELETE } = unknownPath(v1Dialect, () => notFound());
