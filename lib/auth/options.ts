@@ -42,6 +42,18 @@ export function authOptions(secure: boolean): NextAuthOptions {
       }),
     ],
     callbacks: {
+      // next-auth's own rule throws on a callbackUrl that is neither a path nor an absolute URL
+      // ("fz_1", from anyone, signed in or not: a 500). Here: our paths, our origin, else home;
+      // "//host" (a path to the browser, another site) is no path of ours.
+      redirect({ url, baseUrl }) {
+        if (url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\")) return `${baseUrl}${url}`;
+        try {
+          if (new URL(url).origin === new URL(baseUrl).origin) return url;
+        } catch {
+          // not a URL at all
+        }
+        return baseUrl;
+      },
       async jwt({ token, user, trigger, session }) {
         if (user) {
           token.uid = user.id;

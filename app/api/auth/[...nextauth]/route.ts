@@ -7,6 +7,7 @@ import { servedOverHttps } from "@/lib/security/https";
 import { loginLimiter, type Outcome } from "@/lib/security/rate-limit";
 import { v1Dialect } from "@/lib/api/console/dialect";
 import { otherMethods } from "@/lib/api/methods";
+import { checkAuthBody } from "@/lib/auth/auth-body";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
@@ -22,7 +23,13 @@ async function handler(req: NextRequest, context: Context) {
  */
 async function post(req: NextRequest, context: Context) {
   const { nextauth } = await context.params;
-  if (nextauth.join("/") !== "callback/credentials") return handler(req, context);
+  const action = nextauth.join("/");
+  try {
+    await checkAuthBody(req, action);
+  } catch (error) {
+    return v1Dialect.errorResponse(error);
+  }
+  if (action !== "callback/credentials") return handler(req, context);
   const form = await signInForm(req.clone());
   const email = form.get("email") ?? "";
   const ip = clientAddress(req);
