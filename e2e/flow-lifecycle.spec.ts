@@ -48,8 +48,10 @@ test("create, run and delete a pipeline through the wizard; other tabs see it go
   await expect(page.getByTestId("pipeline-name")).toHaveText(name);
   await page.getByRole("button", { name: "Run now" }).click();
   await page.getByTestId("nav-executions").click();
+  // A client-side navigation: on a loaded machine the route's code and data took over 10 s.
+  await expect(page).toHaveURL(/\/executions$/, { timeout: 30_000 });
   const runRow = page.getByTestId("execution-row").filter({ has: page.getByRole("link", { name, exact: true }) });
-  await expect(runRow).toHaveCount(1);
+  await expect(runRow).toHaveCount(1, { timeout: 30_000 });
   await expect(runRow).toHaveAttribute("data-status", "COMPLETED", { timeout: 90_000 });
   await expect(runRow).toContainText("20,000");
 
