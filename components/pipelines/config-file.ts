@@ -2,11 +2,9 @@
 // words why it is not something Sluice can import, before anything is sent.
 import { pipelineConfigDocument, type PipelineConfigDocument } from "@/lib/api/console/schemas-decommission";
 import { CONFIG_FORMAT } from "./config-document";
+import { NOT_A_CONFIG } from "./config-limits";
 
-/** Far above any real configuration (50 jobs at most), low enough to read without a pause. */
-export const MAX_CONFIG_BYTES = 1_000_000;
-
-export const NOT_A_CONFIG = "This file is not a Sluice pipeline configuration.";
+export { MAX_CONFIG_BYTES, NOT_A_CONFIG } from "./config-limits";
 
 export type ConfigFileRead = { ok: true; config: PipelineConfigDocument } | { ok: false; problems: string[] };
 

@@ -9,10 +9,10 @@ import { FieldError, FormError } from "@/components/ui/status";
 import { TextField } from "@/components/ui/text-field";
 import { showToast } from "@/components/ui/toast";
 import type { PipelineConfigDocument } from "@/lib/api/console/schemas-decommission";
-import { pipelineName } from "@/lib/api/common-schemas";
 import { pipelineNameProblem } from "@/lib/pipeline-name-rules";
 import { NO_IMPORT_ERRORS, placeImportErrors, type ImportErrors } from "./config-document";
-import { MAX_CONFIG_BYTES, NOT_A_CONFIG, readPipelineConfig } from "./config-file";
+import { MAX_CONFIG_BYTES, NOT_A_CONFIG } from "./config-limits";
+import { loadFormSchemas, SCHEMAS_UNAVAILABLE } from "./load-form-schemas";
 import { useImportPipeline } from "./use-import-pipeline";
 
 export const IMPORT_NOTE = "It is created paused, without API keys: resume it when you are ready.";
@@ -55,9 +55,16 @@ export function ImportConfigSection({ org, orgName, onReviewing }: ImportConfigS
     } catch {
       return show(null, ["Could not read this file. Choose it again."]);
     }
+    let schemas;
+    try {
+      schemas = await loadFormSchemas();
+    } catch {
+      if (mine === serial.current) show(null, [SCHEMAS_UNAVAILABLE]);
+      return;
+    }
     // A file chosen meanwhile wins over this one.
     if (mine !== serial.current) return;
-    const read = readPipelineConfig(text);
+    const read = schemas.readPipelineConfig(text);
     if (read.ok) show({ serial: mine, fileName: file.name, config: read.config }, []);
     else show(null, read.problems);
   }
@@ -124,8 +131,10 @@ function ImportReview({ org, orgName, fileName, config, onCancel }: ImportReview
   const [name, setName] = useState(config.pipeline_name);
   const [errors, setErrors] = useState<ImportErrors>(NO_IMPORT_ERRORS);
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    // Loaded already: the file was read with the same module.
+    const { pipelineName } = await loadFormSchemas();
     const checked = pipelineName.safeParse(name);
     const nameProblem = checked.success ? pipelineNameProblem(checked.data) : null;
     if (!checked.success || nameProblem) {
@@ -151,7 +160,7 @@ function ImportReview({ org, orgName, fileName, config, onCancel }: ImportReview
 
   const { sharing } = config;
   return (
-    <form onSubmit={submit} noValidate className="space-y-4 border-t border-gray-200 pt-4" aria-labelledby="import-review-heading" data-testid="import-review">
+    <form onSubmit={(event) => void submit(event)} noValidate className="space-y-4 border-t border-gray-200 pt-4" aria-labelledby="import-review-heading" data-testid="import-review">
       <div>
         <h3 id="import-review-heading" className="font-semibold">
           What will be created

@@ -7,15 +7,15 @@ import { useState } from "react";
 import type { Me } from "@/components/console/use-me";
 import { formatCount, formatDateTime } from "@/components/format";
 import { FormError } from "@/components/ui/status";
-import { patchPipelineRequest, type PatchPipelineRequest } from "@/lib/api/unstract/schemas";
+import type { PatchPipelineRequest } from "@/lib/api/unstract/schemas";
 import { apiFieldErrors, zodFieldErrors, type FieldErrors } from "./form-issues";
 import { configErrors, configOf, configTextOf, JobsFields, newJobKey, type JobDraft } from "./jobs-fields";
+import { loadFormSchemas, preloadFormSchemas, SCHEMAS_UNAVAILABLE } from "./load-form-schemas";
 import { CHANGE_REFUSED, canChangePipeline } from "./permissions";
 import type { PipelineDetail, PipelineJob } from "./types";
 import { useUpdatePipeline } from "./use-pipelines";
 
 type JobsBody = NonNullable<PatchPipelineRequest["jobs"]>;
-const jobsOnly = patchPipelineRequest.pick({ jobs: true });
 
 const asRequest = (job: PipelineJob): JobsBody[number] => ({
   id: job.id,
@@ -43,8 +43,15 @@ export function JobsSection({ org, me, pipeline }: { org: string; me: Me; pipeli
   const [general, setGeneral] = useState<string[]>([]);
   const jobs = pipeline.jobs ?? [];
 
-  function save(list: JobsBody, after?: () => void) {
-    const parsed = jobsOnly.safeParse({ jobs: list });
+  async function save(list: JobsBody, after?: () => void) {
+    let schemas;
+    try {
+      schemas = await loadFormSchemas();
+    } catch {
+      setGeneral([SCHEMAS_UNAVAILABLE]);
+      return;
+    }
+    const parsed = schemas.patchPipelineRequest.pick({ jobs: true }).safeParse({ jobs: list });
     if (!parsed.success) {
       setErrors(zodFieldErrors(parsed.error));
       return;
@@ -65,7 +72,7 @@ export function JobsSection({ org, me, pipeline }: { org: string; me: Me; pipeli
     const list = jobs.map(asRequest);
     const [job] = list.splice(index, 1);
     if (job) list.splice(index + by, 0, job);
-    save(list);
+    void save(list);
   }
 
   const startEditing = (list: JobDraft[]) => {
@@ -80,14 +87,21 @@ export function JobsSection({ org, me, pipeline }: { org: string; me: Me; pipeli
       setErrors(bad);
       return;
     }
-    save(
+    void save(
       list.map((d) => ({ id: d.id, name: d.name, source: d.source, destination: d.destination || null, config: configOf(d.configText) ?? {} })),
       () => setDrafts(null),
     );
   }
 
   return (
-    <section aria-labelledby="jobs-heading" className="card space-y-4 p-4 sm:p-6" data-testid="jobs-section">
+    // The schemas that check a change are fetched as soon as the user reaches for the jobs.
+    <section
+      aria-labelledby="jobs-heading"
+      className="card space-y-4 p-4 sm:p-6"
+      data-testid="jobs-section"
+      onPointerEnter={canChange ? preloadFormSchemas : undefined}
+      onFocus={canChange ? preloadFormSchemas : undefined}
+    >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="jobs-heading" className="text-lg font-semibold">
           Jobs
@@ -149,7 +163,7 @@ export function JobsSection({ org, me, pipeline }: { org: string; me: Me; pipeli
                           type="button"
                           className="btn-danger py-1"
                           disabled={update.isPending}
-                          onClick={() => save(jobs.filter((j) => j.id !== job.id).map(asRequest), () => setRemoving(null))}
+                          onClick={() => void save(jobs.filter((j) => j.id !== job.id).map(asRequest), () => setRemoving(null))}
                         >
                           Remove job
                         </button>

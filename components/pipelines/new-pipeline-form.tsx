@@ -5,13 +5,13 @@
 import { useState, type FormEvent } from "react";
 import { FieldError, FormError } from "@/components/ui/status";
 import { TextField } from "@/components/ui/text-field";
-import { createPipelineRequest } from "@/lib/api/unstract/schemas";
 import { pipelineNameProblem } from "@/lib/pipeline-name-rules";
 import { PIPELINE_TYPE_LABELS } from "@/components/labels";
 import { PIPELINE_TYPES, type PipelineType as PipelineTypeName } from "@/lib/vocabulary";
 import { apiFieldErrors, zodFieldErrors, type FieldErrors } from "./form-issues";
 import { configErrors, configOf, JobsFields, type JobDraft } from "./jobs-fields";
 import { LazyCronEditor } from "./lazy-cron-editor";
+import { loadFormSchemas, preloadFormSchemas, SCHEMAS_UNAVAILABLE } from "./load-form-schemas";
 import { TimezoneSelect } from "./timezone-select";
 import type { CreatedPipeline } from "./types";
 import { useCreatePipeline } from "./use-pipelines";
@@ -39,15 +39,22 @@ export function NewPipelineForm({ org, orgName, onCreated }: NewPipelineFormProp
   // An error is about the value it was given: a new value clears it.
   const edited = (field: string) => setErrors(({ [field]: _, ...rest }) => rest);
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    let schemas;
+    try {
+      schemas = await loadFormSchemas();
+    } catch {
+      setGeneral([SCHEMAS_UNAVAILABLE]);
+      return;
+    }
     const badConfigs = configErrors(jobs);
     if (Object.keys(badConfigs).length > 0) {
       setErrors(badConfigs);
       setGeneral([]);
       return;
     }
-    const parsed = createPipelineRequest.safeParse({
+    const parsed = schemas.createPipelineRequest.safeParse({
       pipeline_name: name,
       pipeline_type: type,
       description,
@@ -82,7 +89,16 @@ export function NewPipelineForm({ org, orgName, onCreated }: NewPipelineFormProp
   }
 
   return (
-    <form onSubmit={submit} noValidate className="card space-y-5 p-4 sm:p-6" aria-labelledby="new-pipeline-heading" data-testid="new-pipeline-form">
+    <form
+      onSubmit={(event) => void submit(event)}
+      // The schemas that check the form are fetched as soon as the user reaches for it.
+      onPointerEnter={preloadFormSchemas}
+      onFocus={preloadFormSchemas}
+      noValidate
+      className="card space-y-5 p-4 sm:p-6"
+      aria-labelledby="new-pipeline-heading"
+      data-testid="new-pipeline-form"
+    >
       <h2 id="new-pipeline-heading" className="sr-only">
         Pipeline details
       </h2>

@@ -6,12 +6,13 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { Me } from "@/components/console/use-me";
 import { FieldError, FormError } from "@/components/ui/status";
 import { TextField } from "@/components/ui/text-field";
-import { patchPipelineRequest, type PatchPipelineRequest } from "@/lib/api/unstract/schemas";
+import type { PatchPipelineRequest } from "@/lib/api/unstract/schemas";
 import { pipelineNameProblem } from "@/lib/pipeline-name-rules";
 import { PIPELINE_TYPE_LABELS } from "@/components/labels";
 import { PIPELINE_TYPES, type PipelineType as PipelineTypeName } from "@/lib/vocabulary";
 import { apiFieldErrors, zodFieldErrors, type FieldErrors } from "./form-issues";
 import { LazyCronEditor } from "./lazy-cron-editor";
+import { loadFormSchemas, preloadFormSchemas, SCHEMAS_UNAVAILABLE } from "./load-form-schemas";
 import { CHANGE_REFUSED, canChangePipeline } from "./permissions";
 import { StatusLine, type Outcome } from "./status-line";
 import { TimezoneSelect } from "./timezone-select";
@@ -57,15 +58,23 @@ export function PipelineEditForm({ org, me, pipeline }: { org: string; me: Me; p
     setErrors(({ [field]: _, ...rest }) => rest);
   };
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (refusal) return;
+    let schemas;
+    try {
+      schemas = await loadFormSchemas();
+    } catch {
+      setGeneral([SCHEMAS_UNAVAILABLE]);
+      setOutcome({ text: "Not saved.", ok: false });
+      return;
+    }
     const saved = draftOf(pipeline);
     const changed: Record<string, unknown> = {};
     for (const field of Object.keys(draft) as (keyof Draft)[]) {
       if (draft[field] !== saved[field]) changed[field] = field === "cron_string" ? draft.cron_string.trim() || null : draft[field];
     }
-    const parsed = patchPipelineRequest.safeParse(changed);
+    const parsed = schemas.patchPipelineRequest.safeParse(changed);
     // A changed name only: a pipeline named before the rule keeps its name through other edits.
     const nameProblem = parsed.success && parsed.data.pipeline_name !== undefined ? pipelineNameProblem(parsed.data.pipeline_name) : null;
     if (!parsed.success || nameProblem) {
@@ -110,7 +119,15 @@ export function PipelineEditForm({ org, me, pipeline }: { org: string; me: Me; p
           {refusal}
         </p>
       )}
-      <form onSubmit={submit} noValidate className="mt-4 space-y-5" data-testid="pipeline-edit-form">
+      <form
+        onSubmit={(event) => void submit(event)}
+        // The schemas that check the form are fetched as soon as the user reaches for it.
+        onPointerEnter={refusal ? undefined : preloadFormSchemas}
+        onFocus={refusal ? undefined : preloadFormSchemas}
+        noValidate
+        className="mt-4 space-y-5"
+        data-testid="pipeline-edit-form"
+      >
         <fieldset disabled={!!refusal} aria-describedby={refusal ? "settings-refusal" : undefined} className="space-y-5">
           <legend className="sr-only">Pipeline settings</legend>
           <div className="grid gap-4 sm:grid-cols-[2fr_1fr]">

@@ -5,11 +5,8 @@ import Link from "next/link";
 import { useState } from "react";
 import { ApiError } from "@/components/api-client";
 import { currentOrgName, useMe, type Me } from "@/components/console/use-me";
-import { DangerZone } from "@/components/danger-zone/danger-zone";
-import { ExecutionsTable } from "@/components/executions/executions-table";
-import { KeysSection } from "@/components/keys/keys-section";
-import { SharingSection } from "@/components/sharing/sharing-section";
 import { ErrorNotice, Loading } from "@/components/ui/status";
+import { LazyDangerZone, LazyExecutionsTable, LazyKeysSection, LazySharingSection } from "./lazy-sections";
 import { OverviewSection } from "./overview-section";
 import { PipelineHeader } from "./pipeline-header";
 import { Tabs, useTabFromHash } from "./pipeline-tabs";
@@ -74,13 +71,13 @@ function PipelineView({ me, id }: { me: Me; id: string }) {
             case "overview":
               return <OverviewSection org={org} me={me} pipeline={data} />;
             case "executions":
-              return <ExecutionsTable pipelineId={data.id} />;
+              return <LazyExecutionsTable pipelineId={data.id} />;
             case "keys":
-              return <KeysSection org={org} me={me} pipeline={data} />;
+              return <LazyKeysSection org={org} me={me} pipeline={data} />;
             case "sharing":
-              return <SharingSection org={org} orgName={currentOrgName(me)} me={me} pipeline={data} />;
+              return <LazySharingSection org={org} orgName={currentOrgName(me)} me={me} pipeline={data} />;
             case "danger-zone":
-              return <DangerZone pipeline={data} />;
+              return <LazyDangerZone pipeline={data} />;
             default:
               return null;
           }
