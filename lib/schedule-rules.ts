@@ -3,10 +3,10 @@
 // runs no closer than the minimum interval, and a timezone by its IANA name. The server adds only
 // its setting and its error type (lib/domain/schedule-rules.ts); the cron editor checks as you type.
 import { Cron } from "croner";
+import { tooFrequentMessage } from "./schedule-interval";
 import { canonicalTimezone } from "./timezones";
 
-/** The default of MIN_SCHEDULE_INTERVAL_SECONDS: what the form assumes the server requires. */
-export const DEFAULT_MIN_SCHEDULE_INTERVAL_SECONDS = 1800;
+export { DEFAULT_MIN_SCHEDULE_INTERVAL_SECONDS, tooFrequentMessage } from "./schedule-interval";
 /** Enough upcoming runs to see the tightest gap of any cron that repeats within a year. */
 const RUNS_CHECKED = 1000;
 /** A run this far ahead or more is worth a warning: the schedule is almost never. */
@@ -117,17 +117,6 @@ function neverFiresReason(fields: string[]): string | null {
   const names = months.map((m) => MONTH_NAMES[m - 1]);
   const day = days.length === 1 ? `a ${ordinal(first)}` : `any of the days ${dom}`;
   return names.length === 1 ? `${names[0]} has no ${day.replace(/^a /, "")}` : `none of ${names.join(", ")} has ${day}`;
-}
-
-function describeInterval(seconds: number): string {
-  if (seconds % 3600 === 0) return `${seconds / 3600} hour${seconds === 3600 ? "" : "s"}`;
-  if (seconds % 60 === 0) return `${seconds / 60} minutes`;
-  return `${seconds} seconds`;
-}
-
-/** The refusal of a schedule whose runs come closer than `minimum` seconds. */
-export function tooFrequentMessage(minimum: number): string {
-  return `Schedules must be at least ${describeInterval(minimum)} apart (${minimum} seconds); this cron runs more often.`;
 }
 
 /** Parses a five-field cron read in `timezone`; throws on a malformed one. */

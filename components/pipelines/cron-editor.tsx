@@ -2,10 +2,12 @@
 
 // A cron string with everything needed to trust it before saving: the schedule in words, the
 // next five runs in the pipeline's timezone, and the server's own rules (lib/schedule-rules.ts)
-// checked as you type, in the server's words. croner and cronstrue load only with this editor.
-import cronstrue from "cronstrue";
+// checked as you type, in the server's words. croner and cronstrue load only when a schedule is
+// edited (use-cron-analysis.ts).
 import { useMemo } from "react";
-import { checkSchedule, DEFAULT_MIN_SCHEDULE_INTERVAL_SECONDS, tooFrequentMessage } from "@/lib/schedule-rules";
+import { DEFAULT_MIN_SCHEDULE_INTERVAL_SECONDS, tooFrequentMessage } from "@/lib/schedule-interval";
+import type { AnalysedCron } from "./cron-analysis";
+import { useCronAnalysis } from "./use-cron-analysis";
 
 /** The server's default minimum gap between runs (MIN_SCHEDULE_INTERVAL_SECONDS). */
 const MIN_GAP_SECONDS = DEFAULT_MIN_SCHEDULE_INTERVAL_SECONDS;
@@ -28,32 +30,8 @@ export interface CronEditorProps {
   error?: string;
   /** Why the schedule cannot be changed, when it cannot. */
   refusal?: string | null;
-}
-
-interface Analysis {
-  empty: boolean;
-  /** Every problem of the cron, in the server's words. */
-  problems: string[];
-  warning?: string;
-  /** The schedule in words and its next runs, when it parses and fires. */
-  words: string | null;
-  runs: Date[];
-  timezone: string;
-}
-
-function analyse(cron: string, timezone: string): Analysis {
-  const text = cron.trim();
-  const check = checkSchedule(text, timezone, MIN_GAP_SECONDS);
-  const problems = check.errors.filter((e) => e.attr === "cron_string").map((e) => e.detail);
-  let words: string | null = null;
-  if (text && check.nextRuns.length) {
-    try {
-      words = cronstrue.toString(text, { use24HourTimeFormat: true, throwExceptionOnParseError: true });
-    } catch {
-      words = text;
-    }
-  }
-  return { empty: !text, problems, warning: check.warning, words, runs: check.nextRuns, timezone: check.timezone ?? timezone };
+  /** The saved schedule, analysed on the server: shown without fetching croner and cronstrue. */
+  initial?: AnalysedCron;
 }
 
 function runFormatter(timezone: string): Intl.DateTimeFormat {
@@ -64,8 +42,8 @@ function runFormatter(timezone: string): Intl.DateTimeFormat {
   }
 }
 
-export function CronEditor({ id, value, onChange, timezone, error, refusal }: CronEditorProps) {
-  const analysis = useMemo(() => analyse(value, timezone), [value, timezone]);
+export function CronEditor({ id, value, onChange, timezone, error, refusal, initial }: CronEditorProps) {
+  const { analysis, preload } = useCronAnalysis(value, timezone, initial);
   const format = useMemo(() => runFormatter(analysis.timezone), [analysis.timezone]);
   // The server's answer (after a submit) or, until then, the same rules checked here: one list.
   const problems = error ? [error] : analysis.problems;
@@ -79,7 +57,8 @@ export function CronEditor({ id, value, onChange, timezone, error, refusal }: Cr
   const locked = !!refusal;
 
   return (
-    <div className="space-y-2" data-testid="cron-editor">
+    // Reaching for the editor fetches what checks a new value, before the first keystroke.
+    <div className="space-y-2" data-testid="cron-editor" onPointerEnter={locked ? undefined : preload} onFocus={locked ? undefined : preload}>
       <label htmlFor={id} className="label">
         Schedule (cron)
       </label>
@@ -157,8 +136,8 @@ export function CronEditor({ id, value, onChange, timezone, error, refusal }: Cr
           <p className="mt-2 text-xs font-medium uppercase tracking-wide text-ink-faint">Next five runs</p>
           <ol className="mt-1 space-y-0.5 tabular-nums" data-testid="cron-next-runs">
             {analysis.runs.map((run) => (
-              <li key={run.getTime()}>
-                <time dateTime={run.toISOString()}>{format.format(run)}</time>
+              <li key={run}>
+                <time dateTime={run}>{format.format(new Date(run))}</time>
               </li>
             ))}
           </ol>

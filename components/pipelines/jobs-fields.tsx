@@ -6,53 +6,15 @@ import { ApiError } from "@/components/api-client";
 import { useResources } from "@/components/connections/use-resources";
 import { ErrorNotice, FieldError, Loading } from "@/components/ui/status";
 import type { FieldErrors } from "./form-issues";
+import { newJobKey, type JobDraft } from "./jobs-drafts";
 
-export interface JobDraft {
-  key: number;
-  /** An existing job being edited (the pipeline page): it keeps its identity and state. */
-  id?: string;
-  name: string;
-  source: string;
-  destination: string;
-  /** The job's own config as typed: a JSON object, or empty for none. */
-  configText: string;
-}
-
-const CONFIG_RULE = 'a JSON object, for example {"batch_size": 500}';
-
-/** A job's config as the form shows it: compact JSON, empty for none. */
-export function configTextOf(config: Record<string, unknown> | undefined): string {
-  return config && Object.keys(config).length > 0 ? JSON.stringify(config) : "";
-}
-
-/** The config typed for a job, or null when it is not a JSON object. */
-export function configOf(text: string): Record<string, unknown> | null {
-  if (text.trim() === "") return {};
-  try {
-    const value: unknown = JSON.parse(text);
-    return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The jobs' configs that are not JSON objects, as field errors under each (jobs.N.config). */
-export function configErrors(jobs: JobDraft[]): FieldErrors {
-  return Object.fromEntries(jobs.flatMap((job, i) => (configOf(job.configText) ? [] : [[`jobs.${i}.config`, `The config must be ${CONFIG_RULE}.`]])));
-}
+export { configErrors, configOf, configTextOf, newJobKey, type JobDraft } from "./jobs-drafts";
 
 interface JobsFieldsProps {
   org: string;
   jobs: JobDraft[];
   onChange: (jobs: JobDraft[]) => void;
   errors: FieldErrors;
-}
-
-let nextKey = 1;
-
-/** A key no draft on the page has: React tells the drafts apart by it. */
-export function newJobKey(): number {
-  return nextKey++;
 }
 
 export function JobsFields({ org, jobs, onChange, errors }: JobsFieldsProps) {

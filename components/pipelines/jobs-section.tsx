@@ -9,7 +9,8 @@ import { formatCount, formatDateTime } from "@/components/format";
 import { FormError } from "@/components/ui/status";
 import type { PatchPipelineRequest } from "@/lib/api/unstract/schemas";
 import { apiFieldErrors, zodFieldErrors, type FieldErrors } from "./form-issues";
-import { configErrors, configOf, configTextOf, JobsFields, newJobKey, type JobDraft } from "./jobs-fields";
+import { configErrors, configOf, configTextOf, newJobKey, type JobDraft } from "./jobs-drafts";
+import { LazyJobsFields } from "./lazy-jobs-fields";
 import { loadFormSchemas, preloadFormSchemas, SCHEMAS_UNAVAILABLE } from "./load-form-schemas";
 import { CHANGE_REFUSED, canChangePipeline } from "./permissions";
 import type { PipelineDetail, PipelineJob } from "./types";
@@ -115,7 +116,7 @@ export function JobsSection({ org, me, pipeline }: { org: string; me: Me; pipeli
       {!canChange && <p className="text-sm text-ink-muted">{CHANGE_REFUSED}</p>}
       {drafts !== null ? (
         <div className="space-y-3" data-testid="jobs-editor">
-          <JobsFields org={org} jobs={drafts} onChange={setDrafts} errors={errors} />
+          <LazyJobsFields org={org} jobs={drafts} onChange={setDrafts} errors={errors} />
           <FormError messages={general} testId="jobs-error" />
           <div className="flex gap-2">
             <button

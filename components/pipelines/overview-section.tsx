@@ -7,6 +7,7 @@ import type { Me } from "@/components/console/use-me";
 import { useRecentRuns } from "@/components/executions/use-executions";
 import { formatCount, formatDateTime } from "@/components/format";
 import { ErrorNotice, Loading } from "@/components/ui/status";
+import type { AnalysedCron } from "./cron-analysis";
 import { DownloadConfigLink } from "./download-config";
 import { canChangePipeline } from "./permissions";
 import { PipelineEditForm } from "./pipeline-edit-form";
@@ -17,13 +18,20 @@ import { JobsSection } from "./jobs-section";
 import type { Pipeline, PipelineDetail } from "./types";
 import { useNow } from "./use-now";
 
-export function OverviewSection({ org, me, pipeline }: { org: string; me: Me; pipeline: PipelineDetail }) {
+interface OverviewSectionProps {
+  org: string;
+  me: Me;
+  pipeline: PipelineDetail;
+  savedSchedule?: AnalysedCron;
+}
+
+export function OverviewSection({ org, me, pipeline, savedSchedule }: OverviewSectionProps) {
   return (
     <div className="space-y-6">
       <PipelineFacts org={org} pipeline={pipeline} />
       <JobsSection org={org} me={me} pipeline={pipeline} />
       <RunHistory org={org} pipelineId={pipeline.id} />
-      <PipelineEditForm org={org} me={me} pipeline={pipeline} />
+      <PipelineEditForm org={org} me={me} pipeline={pipeline} savedSchedule={savedSchedule} />
       <ConfigurationFile org={org} me={me} pipeline={pipeline} />
     </div>
   );

@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { Me } from "@/components/console/use-me";
 import { FieldError, FormError } from "@/components/ui/status";
+import type { AnalysedCron } from "./cron-analysis";
 import { TextField } from "@/components/ui/text-field";
 import type { PatchPipelineRequest } from "@/lib/api/unstract/schemas";
 import { pipelineNameProblem } from "@/lib/pipeline-name-rules";
@@ -39,7 +40,15 @@ function draftOf(pipeline: Pipeline): Draft {
   };
 }
 
-export function PipelineEditForm({ org, me, pipeline }: { org: string; me: Me; pipeline: Pipeline }) {
+interface PipelineEditFormProps {
+  org: string;
+  me: Me;
+  pipeline: Pipeline;
+  /** The saved schedule, analysed on the server (see CronEditor's `initial`). */
+  savedSchedule?: AnalysedCron;
+}
+
+export function PipelineEditForm({ org, me, pipeline, savedSchedule }: PipelineEditFormProps) {
   const update = useUpdatePipeline(org, pipeline.id);
   // Held apart from the cached pipeline: live updates (a run ending) must not wipe an edit.
   const [draft, setDraft] = useState<Draft>(() => draftOf(pipeline));
@@ -184,6 +193,7 @@ export function PipelineEditForm({ org, me, pipeline }: { org: string; me: Me; p
               timezone={draft.timezone}
               error={errors.cron_string}
               refusal={refusal}
+              initial={savedSchedule}
             />
             <TimezoneSelect id="edit-timezone" value={draft.timezone} onChange={(value) => set("timezone", value)} error={errors.timezone} />
           </div>

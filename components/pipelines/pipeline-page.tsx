@@ -6,6 +6,7 @@ import { useState } from "react";
 import { ApiError } from "@/components/api-client";
 import { currentOrgName, useMe, type Me } from "@/components/console/use-me";
 import { ErrorNotice, Loading } from "@/components/ui/status";
+import type { AnalysedCron } from "./cron-analysis";
 import { LazyDangerZone, LazyExecutionsTable, LazyKeysSection, LazySharingSection } from "./lazy-sections";
 import { OverviewSection } from "./overview-section";
 import { PipelineHeader } from "./pipeline-header";
@@ -21,14 +22,15 @@ const TABS = [
   { id: "danger-zone", label: "Danger zone" },
 ] as const;
 
-export function PipelinePage({ id }: { id: string }) {
+/** `savedSchedule`: the saved cron analysed on the server, for the settings form. */
+export function PipelinePage({ id, savedSchedule }: { id: string; savedSchedule?: AnalysedCron }) {
   const me = useMe();
   if (me.isPending) return <Loading />;
   if (me.isError) return <ErrorNotice title="Could not load your account." error={me.error} onRetry={() => void me.refetch()} />;
-  return <PipelineView me={me.data} id={id} />;
+  return <PipelineView me={me.data} id={id} savedSchedule={savedSchedule} />;
 }
 
-function PipelineView({ me, id }: { me: Me; id: string }) {
+function PipelineView({ me, id, savedSchedule }: { me: Me; id: string; savedSchedule?: AnalysedCron }) {
   const org = me.org;
   const pipeline = usePipeline(org, id);
   const [tab, selectTab] = useTabFromHash(TABS);
@@ -69,7 +71,7 @@ function PipelineView({ me, id }: { me: Me; id: string }) {
         render={(section) => {
           switch (section) {
             case "overview":
-              return <OverviewSection org={org} me={me} pipeline={data} />;
+              return <OverviewSection org={org} me={me} pipeline={data} savedSchedule={savedSchedule} />;
             case "executions":
               return <LazyExecutionsTable pipelineId={data.id} />;
             case "keys":

@@ -13,10 +13,14 @@ import { GET as getMe } from "@/app/api/v1/me/route";
 import { publicUrl } from "@/lib/api/public-origin";
 import { meKey, type Me } from "@/components/console/use-me";
 
-type Handler = (req: NextRequest, context: { params?: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler<P> = (req: NextRequest, context: { params?: Promise<P> }) => Promise<Response>;
 
 /** GET `path` through `handler` as this request's user; null unless it answers 2xx. */
-export async function askApi<T>(handler: Handler, path: string, params: Record<string, string> = {}): Promise<T | null> {
+export async function askApi<T, P extends Record<string, string> = Record<string, string>>(
+  handler: Handler<P>,
+  path: string,
+  params: P = {} as P,
+): Promise<T | null> {
   const incoming = await headers();
   // The headers that say where the browser reached us go along, so absolute links in the answer
   // (a list's next page) are the ones the browser would have got.
