@@ -8,8 +8,9 @@
 import { useEffect, useRef, useState } from "react";
 import type { Me } from "@/components/console/use-me";
 import { pipelinesWord } from "./bulk-delete";
-import { BulkDeleteButton, BulkDeleteDialog, type BulkDeletion } from "./bulk-delete-dialog";
-import { BulkDeleteProgress } from "./bulk-delete-progress";
+import { BulkDeleteButton } from "./bulk-delete-button";
+import type { BulkDeletion } from "./bulk-delete-dialog";
+import { LazyBulkDeleteDialog, LazyBulkDeleteProgress, preloadBulkDelete } from "./lazy-bulk-delete";
 import { PauseForm, type PauseChoice } from "./pause-form";
 import type { Pipeline, SelectedPipeline } from "./types";
 import { usePauseWithUndo, type PauseOutcome } from "./use-pause-with-undo";
@@ -39,6 +40,8 @@ export function BulkActions({ org, me, selected, rows, onClear, onDone }: BulkAc
   const [askingPause, setAskingPause] = useState(false);
   const pauseButton = useRef<HTMLButtonElement>(null);
   const [confirmingDelete, setConfirmingDelete] = useState<Map<string, SelectedPipeline> | null>(null);
+  // The dialog is mounted from the first Delete… on: its module is fetched only then.
+  const [dialogWanted, setDialogWanted] = useState(false);
   const [deletion, setDeletion] = useState<BulkDeletion | null>(null);
   const [report, setReport] = useState<Report | null>(null);
   const selectedRows = rows.filter((row) => selected.has(row.id));
@@ -98,7 +101,16 @@ export function BulkActions({ org, me, selected, rows, onClear, onDone }: BulkAc
           <button type="button" className="btn-secondary" disabled={pause.pending} onClick={() => void setActive(true)} data-testid="bulk-resume">
             Resume
           </button>
-          <BulkDeleteButton me={me} selected={selected} disabled={pause.pending} onOpen={() => setConfirmingDelete(new Map(selected))} />
+          <BulkDeleteButton
+            me={me}
+            selected={selected}
+            disabled={pause.pending}
+            onOpen={() => {
+              setDialogWanted(true);
+              setConfirmingDelete(new Map(selected));
+            }}
+            onReach={preloadBulkDelete}
+          />
           <button type="button" className="btn-secondary" disabled={pause.pending} onClick={onClear}>
             Clear selection
           </button>
@@ -110,19 +122,22 @@ export function BulkActions({ org, me, selected, rows, onClear, onDone }: BulkAc
         </div>
       )}
       {report && <BulkReport report={report} onDismiss={() => setReport(null)} />}
-      <BulkDeleteDialog
-        org={org}
-        me={me}
-        selected={confirmingDelete}
-        onClose={() => setConfirmingDelete(null)}
-        onAccepted={(accepted) => {
-          setConfirmingDelete(null);
-          setDeletion(accepted);
-          onDone();
-        }}
-      />
+      {/* Mounted from the first Delete… on, and kept: it closes as it always did. */}
+      {dialogWanted && (
+        <LazyBulkDeleteDialog
+          org={org}
+          me={me}
+          selected={confirmingDelete}
+          onClose={() => setConfirmingDelete(null)}
+          onAccepted={(accepted) => {
+            setConfirmingDelete(null);
+            setDeletion(accepted);
+            onDone();
+          }}
+        />
+      )}
       {/* After the dialog: its effect runs once the dialog has closed, so it can take the focus. */}
-      {deletion && <BulkDeleteProgress org={org} deletion={deletion} onDismiss={() => setDeletion(null)} />}
+      {deletion && <LazyBulkDeleteProgress org={org} deletion={deletion} onDismiss={() => setDeletion(null)} />}
     </>
   );
 }

@@ -1,17 +1,16 @@
 "use client";
 
-// Deleting several pipelines at once: the bar's Delete… (disabled, with why, when the user may
-// delete none of them), and the alertdialog that says what goes, pipeline by pipeline and in
+// Deleting several pipelines at once: the alertdialog opened by the bar's Delete…
+// (bulk-delete-button.tsx) that says what goes, pipeline by pipeline and in
 // all, leaves out what the user may not delete, and asks for the phrase "delete N pipelines".
 // The server then deletes each one step by step (see bulk-delete-progress.tsx).
-import { useId, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { ApiError, errorMessage } from "@/components/api-client";
 import type { Me } from "@/components/console/use-me";
 import { formatBytes, formatCount } from "@/components/format";
 import { deletePhrase, useBulkDecommission, type BulkDecommission } from "@/components/wizard/use-decommission";
 import { useDeletionImpacts, type DeletionImpact } from "@/components/wizard/use-deletion-impact";
 import {
-  bulkDeleteBlockedReason,
   impactFlags,
   impactTotals,
   pipelinesWord,
@@ -26,39 +25,6 @@ type Viewer = Pick<Me, "id" | "role">;
 
 export const CONSEQUENCE =
   "Each is paused, its runs stopped, its storage cleared, then it is deleted with its jobs, runs, keys, shares and schedule. Connections and destination tables stay. This cannot be undone.";
-
-interface BulkDeleteButtonProps {
-  me: Viewer;
-  selected: ReadonlyMap<string, SelectedPipeline>;
-  disabled: boolean;
-  onOpen: () => void;
-}
-
-/** The bar's Delete…; when none of the selection may be deleted, disabled with the reason in view. */
-export function BulkDeleteButton({ me, selected, disabled, onOpen }: BulkDeleteButtonProps) {
-  const reasonId = useId();
-  const blocked = bulkDeleteBlockedReason(selected, me);
-  return (
-    <>
-      <button
-        type="button"
-        className="btn-danger"
-        disabled={disabled || blocked !== null}
-        aria-describedby={blocked ? reasonId : undefined}
-        onClick={onOpen}
-        data-testid="bulk-delete"
-      >
-        Delete…
-      </button>
-      {blocked && (
-        // Last in the bar, on a line of its own: a disabled button cannot take focus to say why.
-        <p id={reasonId} className="order-last basis-full text-sm text-ink-muted" data-testid="bulk-delete-why">
-          {blocked}
-        </p>
-      )}
-    </>
-  );
-}
 
 /** One answer of the bulk route, with the names as they were selected (the rows may be gone). */
 export interface BulkDeletion {

@@ -10,7 +10,7 @@ import { PIPELINE_TYPE_LABELS } from "@/components/labels";
 import { PIPELINE_TYPES, type PipelineType as PipelineTypeName } from "@/lib/vocabulary";
 import { apiFieldErrors, zodFieldErrors, type FieldErrors } from "./form-issues";
 import { configErrors, configOf, JobsFields, type JobDraft } from "./jobs-fields";
-import { LazyCronEditor } from "./lazy-cron-editor";
+import { CronEditor } from "./cron-editor";
 import { loadFormSchemas, preloadFormSchemas, SCHEMAS_UNAVAILABLE } from "./load-form-schemas";
 import { TimezoneSelect } from "./timezone-select";
 import type { CreatedPipeline } from "./types";
@@ -158,7 +158,7 @@ export function NewPipelineForm({ org, orgName, onCreated }: NewPipelineFormProp
       </div>
       <fieldset className="space-y-4 rounded-md border border-gray-200 p-4">
         <legend className="px-1 text-sm font-semibold">Schedule</legend>
-        <LazyCronEditor
+        <CronEditor
           id="pipeline-cron"
           value={cron}
           onChange={(value) => {

@@ -12,7 +12,7 @@ import { pipelineNameProblem } from "@/lib/pipeline-name-rules";
 import { PIPELINE_TYPE_LABELS } from "@/components/labels";
 import { PIPELINE_TYPES, type PipelineType as PipelineTypeName } from "@/lib/vocabulary";
 import { apiFieldErrors, zodFieldErrors, type FieldErrors } from "./form-issues";
-import { LazyCronEditor } from "./lazy-cron-editor";
+import { CronEditor } from "./cron-editor";
 import { loadFormSchemas, preloadFormSchemas, SCHEMAS_UNAVAILABLE } from "./load-form-schemas";
 import { CHANGE_REFUSED, canChangePipeline } from "./permissions";
 import { StatusLine, type Outcome } from "./status-line";
@@ -186,7 +186,7 @@ export function PipelineEditForm({ org, me, pipeline, savedSchedule }: PipelineE
             <FieldError id="edit-description-error" message={errors.description} />
           </div>
           <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
-            <LazyCronEditor
+            <CronEditor
               id="edit-cron"
               value={draft.cron_string}
               onChange={(value) => set("cron_string", value)}
