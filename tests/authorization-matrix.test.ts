@@ -486,7 +486,7 @@ const matrix: Row[] = [
 
   // Auth.js's own endpoints
   { op: "GET /api/auth/csrf", access: "authjs", why: "Public: hands out the CSRF token the other Auth.js calls need (e2e/rate-limit.spec.ts)." },
-  { op: "GET /api/auth/providers", access: "authjs", why: "Public: names the sign-in methods (used by next-auth/react's signIn in every e2e sign-in)." },
+  { op: "GET /api/auth/providers", access: "authjs", why: "Public: names the sign-in methods (Auth.js's own discovery route)." },
   { op: "POST /api/auth/callback/credentials", access: "authjs", why: "Signing in: needs the CSRF token; rate-limited (e2e/rate-limit.spec.ts, e2e/auth.spec.ts)." },
   { op: "GET /api/auth/session", access: "authjs", why: "The caller's own session, {} without one (e2e/auth.spec.ts)." },
   { op: "POST /api/auth/session", access: "authjs", why: "Switches the session's org, checked against memberships on the server (e2e/org-switcher.spec.ts)." },

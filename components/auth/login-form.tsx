@@ -1,6 +1,6 @@
 "use client";
 
-import { signIn } from "next-auth/react";
+import { signInWithPassword } from "./auth-client";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
 
@@ -15,17 +15,13 @@ export function LoginForm() {
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
-    const result = await signIn("credentials", {
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
-      redirect: false,
-    });
+    const result = await signInWithPassword(String(form.get("email") ?? ""), String(form.get("password") ?? "")).catch(() => null);
     setPending(false);
     if (result?.status === 429) {
       setError("Too many failed attempts. Wait a few minutes, then try again.");
       return;
     }
-    if (!result || result.error) {
+    if (!result?.ok) {
       setError("Wrong email or password.");
       return;
     }

@@ -1,8 +1,8 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import Link from "next/link";
 import { useState } from "react";
+import { signOutTo } from "./auth-client";
 
 export function SignOutForm() {
   const [pending, setPending] = useState(false);
@@ -18,7 +18,7 @@ export function SignOutForm() {
         disabled={pending}
         onClick={() => {
           setPending(true);
-          void signOut({ callbackUrl: "/login" });
+          void signOutTo("/login").catch(() => setPending(false));
         }}
       >
         {pending ? "Signing out…" : "Sign out"}

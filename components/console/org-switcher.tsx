@@ -2,13 +2,12 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useSession } from "next-auth/react";
+import { updateSession } from "@/components/auth/auth-client";
 import { useState } from "react";
 import { currentOrgName, useMe } from "./use-me";
 
 export function OrgSwitcher() {
   const me = useMe();
-  const { status, update } = useSession();
   const queryClient = useQueryClient();
   const router = useRouter();
   const [chosen, setChosen] = useState<string | null>(null);
@@ -43,7 +42,7 @@ export function OrgSwitcher() {
     setChosen(orgId);
     setError(null);
     // The jwt callback checks membership and keeps the old org when the switch is refused.
-    const session = await update({ orgId });
+    const session = await updateSession({ orgId }).catch(() => null);
     if (session?.orgId !== orgId) {
       setChosen(null);
       setError("Could not switch organization. Try again.");
@@ -64,7 +63,7 @@ export function OrgSwitcher() {
         data-testid="org-switcher-select"
         className="max-w-[12rem] rounded-md border border-gray-300 bg-white py-1.5 pl-2 pr-1 text-sm font-medium focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30"
         value={chosen ?? me.data.org}
-        disabled={chosen !== null || status !== "authenticated"}
+        disabled={chosen !== null}
         onChange={(event) => void choose(event.target.value)}
       >
         {orgs.map((org) => (

@@ -36,8 +36,8 @@ async function post(req: NextRequest, context: Context) {
   const limiter = await loginLimiter();
   const verdict = await limiter.begin(ip, email);
   if (!verdict.allowed) {
-    // Auth.js's own shape for a refused sign-in ({url} with an error), so next-auth/react's
-    // signIn() reads it as usual and sees the 429 in `status`.
+    // Auth.js's own shape for a refused sign-in ({url} with an error), so a client reading
+    // next-auth's answers (ours: components/auth/auth-client.ts) sees the 429 in the status.
     const url = publicUrl(req, "/login?error=TooManyAttempts").toString();
     return Response.json({ url }, { status: 429, headers: { "Retry-After": String(verdict.retryAfterSeconds) } });
   }
