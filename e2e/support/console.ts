@@ -12,9 +12,13 @@ export async function signIn(page: Page, user: { email: string; password: string
   await expect(page.getByTestId("brand")).toBeVisible();
 }
 
+// Full-page PNGs at two widths cost CI minutes and nobody reads them there: CI keeps the
+// checks and takes the pictures only when E2E_SCREENSHOTS=1; elsewhere they are taken unless it is 0.
+const TAKE_SCREENSHOTS = process.env.E2E_SCREENSHOTS ? process.env.E2E_SCREENSHOTS === "1" : !process.env.CI;
+
 /**
- * Attaches full-page screenshots at 1280 and 390 px wide, after checking nothing spills out
- * sideways at either width, then puts the desktop size back.
+ * Checks nothing spills out sideways at 1280 and 390 px wide and attaches full-page screenshots
+ * at both widths (see TAKE_SCREENSHOTS), then puts the desktop size back.
  */
 export async function attachScreenshots(page: Page, testInfo: TestInfo, name: string) {
   for (const size of [DESKTOP, PHONE]) {
@@ -24,6 +28,7 @@ export async function attachScreenshots(page: Page, testInfo: TestInfo, name: st
         message: `${name} overflows sideways at ${size.width} px`,
       })
       .toBeLessThanOrEqual(0);
+    if (!TAKE_SCREENSHOTS) continue;
     await testInfo.attach(`${name}-${size.width}`, {
       body: await page.screenshot({ fullPage: true }),
       contentType: "image/png",
