@@ -37,12 +37,21 @@ export function sourceFingerprint(root: string): string {
 
 export const fingerprintFile = (root: string) => path.join(root, ".next", "sluice-source-fingerprint");
 
+function builtFingerprint(root: string): string | null {
+  const file = fingerprintFile(root);
+  return fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(file) ? fs.readFileSync(file, "utf8") : null;
+}
+
+/** Whether the sources changed since the last build (or there is none). */
+export function buildNeeded(root: string): boolean {
+  return builtFingerprint(root) !== sourceFingerprint(root);
+}
+
 /** Builds the app when the sources changed since the last build; returns false if it failed. */
 export function buildIfNeeded(root: string, { force = false } = {}): boolean {
   const fingerprint = sourceFingerprint(root);
   const file = fingerprintFile(root);
-  const built = fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(file) ? fs.readFileSync(file, "utf8") : null;
-  if (!force && built === fingerprint) return true;
+  if (!force && builtFingerprint(root) === fingerprint) return true;
   console.log("Building the console (first start, or the sources changed)...");
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
   const build = spawnSync(process.execPath, [nextBin, "build"], {

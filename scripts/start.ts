@@ -1,8 +1,10 @@
 // npm start: check the configuration, build when the sources changed, then serve (scripts/serve.ts).
+import { spawn } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { inUseMessage, liveHolder } from "../db/pglite-lock";
 import { EnvError, parseEnv, type Env } from "../lib/env";
-import { buildIfNeeded } from "./build-if-needed";
+import { buildIfNeeded, buildNeeded } from "./build-if-needed";
 import { serve } from "./serve";
 
 const root = process.cwd();
@@ -20,15 +22,30 @@ try {
   throw error;
 }
 
+/** A new embedded database is created beside the build (scripts/prepare-database.ts); resolves when it is done. */
+function prepareEmbeddedDatabase(): Promise<void> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "prepare-database.ts")], { stdio: "inherit", env: process.env });
+    // Whatever happens here, the server opens the database itself and says what is wrong.
+    child.once("exit", () => resolve());
+    child.once("error", () => resolve());
+  });
+}
+
+let prepared: Promise<void> = Promise.resolve();
 if (!config.DATABASE_URL) {
   const dir = path.join(config.DATA_DIR, "pglite");
   const holder = liveHolder(dir);
   if (holder !== null) fail(inUseMessage(dir, holder));
+  if (!fs.existsSync(dir) && buildNeeded(root)) prepared = prepareEmbeddedDatabase();
 }
 
+// The build runs in a child process: the database's preparation goes on beside it.
 if (!buildIfNeeded(root)) fail("The build failed; see above.");
 
-serve(config, root).catch((error: unknown) => {
-  const code = error instanceof Error && "code" in error ? String(error.code) : "";
-  fail(code === "EADDRINUSE" ? `Port ${config.PORT} is already in use: set PORT to a free one.` : `Cannot serve: ${String(error)}`);
-});
+prepared
+  .then(() => serve(config, root))
+  .catch((error: unknown) => {
+    const code = error instanceof Error && "code" in error ? String(error.code) : "";
+    fail(code === "EADDRINUSE" ? `Port ${config.PORT} is already in use: set PORT to a free one.` : `Cannot serve: ${String(error)}`);
+  });
