@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { closeDb, dbKind, getDb } from "@/db/client";
 import { seedAtFirstStart } from "@/lib/domain/seed";
+import { takeSeedResult } from "@/lib/first-start-seed";
 import { applyPublicUrlToAuth } from "@/lib/auth/public-url";
 import { env } from "@/lib/env";
 
@@ -17,7 +18,7 @@ export async function boot(): Promise<void> {
   const config = env();
   applyPublicUrlToAuth(config.PUBLIC_URL);
   await getDb();
-  const result = await seedAtFirstStart(await getDb(), {
+  const result = takeSeedResult() ?? await seedAtFirstStart(await getDb(), {
     adminEmail: config.SEED_ADMIN_EMAIL,
     adminPassword: config.SEED_ADMIN_PASSWORD,
     adminToken: config.SEED_ADMIN_TOKEN,

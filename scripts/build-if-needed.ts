@@ -42,11 +42,6 @@ function builtFingerprint(root: string): string | null {
   return fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(file) ? fs.readFileSync(file, "utf8") : null;
 }
 
-/** Whether the sources changed since the last build (or there is none). */
-export function buildNeeded(root: string): boolean {
-  return builtFingerprint(root) !== sourceFingerprint(root);
-}
-
 /** Builds the app when the sources changed since the last build; returns false if it failed. */
 export function buildIfNeeded(root: string, { force = false } = {}): boolean {
   const fingerprint = sourceFingerprint(root);

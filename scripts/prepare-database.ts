@@ -1,11 +1,21 @@
-// A first start on the embedded database: create and migrate it in a process of its own, while
-// `npm start` builds. PGlite's initdb is ~6 s of CPU that otherwise came after the build (issue 16,
-// row k), and its heap stayed in the web process for good (row h). Exits 0 once the data dir is ready.
+// A first start on the embedded database: create, migrate and seed it in a process of its own,
+// then hand the seeding's result to `npm start` (IPC) and exit. PGlite's memory only grows: the
+// initdb and a demo's bulk inserts left ~120 MiB in the web process for good (issue 16, row h:
+// first start 463 → see BENCHMARKS.md), and the initdb runs beside the build instead of after it.
 import { closeDb, getDb } from "../db/client";
+import { seedAtFirstStart } from "../lib/domain/seed";
+import { env } from "../lib/env";
 
 async function main(): Promise<void> {
-  await getDb();
+  const config = env();
+  const result = await seedAtFirstStart(await getDb(), {
+    adminEmail: config.SEED_ADMIN_EMAIL,
+    adminPassword: config.SEED_ADMIN_PASSWORD,
+    adminToken: config.SEED_ADMIN_TOKEN,
+    demo: config.SEED_DEMO === "1",
+  });
   await closeDb();
+  await new Promise<void>((resolve) => (process.send ? process.send(result, () => resolve()) : resolve()));
 }
 
 main().then(

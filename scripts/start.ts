@@ -4,7 +4,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { inUseMessage, liveHolder } from "../db/pglite-lock";
 import { EnvError, parseEnv, type Env } from "../lib/env";
-import { buildIfNeeded, buildNeeded } from "./build-if-needed";
+import type { SeedResult } from "../lib/domain/seed";
+import { handOverSeedResult } from "../lib/first-start-seed";
+import { buildIfNeeded } from "./build-if-needed";
 import { serve } from "./serve";
 
 const root = process.cwd();
@@ -22,11 +24,18 @@ try {
   throw error;
 }
 
-/** A new embedded database is created beside the build (scripts/prepare-database.ts); resolves when it is done. */
+/**
+ * A new embedded database is created and seeded in a child process (scripts/prepare-database.ts),
+ * beside the build when there is one; its seeding's result is handed to the server in this process.
+ */
 function prepareEmbeddedDatabase(): Promise<void> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "prepare-database.ts")], { stdio: "inherit", env: process.env });
-    // Whatever happens here, the server opens the database itself and says what is wrong.
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "prepare-database.ts")], {
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+      env: process.env,
+    });
+    child.on("message", (result: SeedResult) => handOverSeedResult(result));
+    // Whatever happens there, the server opens the database itself and says what is wrong.
     child.once("exit", () => resolve());
     child.once("error", () => resolve());
   });
@@ -37,7 +46,7 @@ if (!config.DATABASE_URL) {
   const dir = path.join(config.DATA_DIR, "pglite");
   const holder = liveHolder(dir);
   if (holder !== null) fail(inUseMessage(dir, holder));
-  if (!fs.existsSync(dir) && buildNeeded(root)) prepared = prepareEmbeddedDatabase();
+  if (!fs.existsSync(dir)) prepared = prepareEmbeddedDatabase();
 }
 
 // The build runs in a child process: the database's preparation goes on beside it.
