@@ -21,7 +21,8 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    console.error(`[sluice] preparing the embedded database failed: ${error instanceof Error ? error.message : String(error)}`);
+    const why = error instanceof Error ? error.message : typeof error === "object" ? JSON.stringify(error) : String(error);
+    console.error(`[sluice] preparing the embedded database failed: ${why}`);
     process.exit(1);
   },
 );

@@ -1,5 +1,5 @@
 // npm start: check the configuration, build when the sources changed, then serve (scripts/serve.ts).
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { inUseMessage, liveHolder } from "../db/pglite-lock";
@@ -11,8 +11,12 @@ import { serve } from "./serve";
 
 const root = process.cwd();
 
+/** The child preparing a new embedded database, while it runs: stopped with us if we fail. */
+let preparing: ChildProcess | null = null;
+
 function fail(message: string): never {
   console.error(message);
+  preparing?.kill("SIGKILL");
   process.exit(1);
 }
 
@@ -34,10 +38,15 @@ function prepareEmbeddedDatabase(): Promise<void> {
       stdio: ["ignore", "inherit", "inherit", "ipc"],
       env: process.env,
     });
+    preparing = child;
     child.on("message", (result: SeedResult) => handOverSeedResult(result));
     // Whatever happens there, the server opens the database itself and says what is wrong.
-    child.once("exit", () => resolve());
-    child.once("error", () => resolve());
+    const done = () => {
+      preparing = null;
+      resolve();
+    };
+    child.once("exit", done);
+    child.once("error", done);
   });
 }
 
