@@ -11,7 +11,7 @@ import type { PatchPipelineRequest } from "@/lib/api/unstract/schemas";
 import { apiFieldErrors, zodFieldErrors, type FieldErrors } from "./form-issues";
 import { configErrors, configOf, configTextOf, newJobKey, type JobDraft } from "./jobs-drafts";
 import { LazyJobsFields } from "./lazy-jobs-fields";
-import { loadFormSchemas, preloadFormSchemas, SCHEMAS_UNAVAILABLE } from "./load-form-schemas";
+import { formSchemasOr, preloadFormSchemas } from "./load-form-schemas";
 import { CHANGE_REFUSED, canChangePipeline } from "./permissions";
 import type { PipelineDetail, PipelineJob } from "./types";
 import { useUpdatePipeline } from "./use-pipelines";
@@ -45,13 +45,8 @@ export function JobsSection({ org, me, pipeline }: { org: string; me: Me; pipeli
   const jobs = pipeline.jobs ?? [];
 
   async function save(list: JobsBody, after?: () => void) {
-    let schemas;
-    try {
-      schemas = await loadFormSchemas();
-    } catch {
-      setGeneral([SCHEMAS_UNAVAILABLE]);
-      return;
-    }
+    const schemas = await formSchemasOr(setGeneral);
+    if (!schemas) return;
     const parsed = schemas.patchPipelineRequest.pick({ jobs: true }).safeParse({ jobs: list });
     if (!parsed.success) {
       setErrors(zodFieldErrors(parsed.error));

@@ -19,3 +19,13 @@ export function preloadFormSchemas(): void {
 }
 
 export const SCHEMAS_UNAVAILABLE = "Could not load the form's checks. Check your connection and try again.";
+
+/** The schemas for a submit, or null once `unavailable` was told the form's messages. */
+export async function formSchemasOr(unavailable: (messages: string[]) => void): Promise<FormSchemas | null> {
+  try {
+    return await loadFormSchemas();
+  } catch {
+    unavailable([SCHEMAS_UNAVAILABLE]);
+    return null;
+  }
+}

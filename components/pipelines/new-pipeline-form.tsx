@@ -11,7 +11,7 @@ import { PIPELINE_TYPES, type PipelineType as PipelineTypeName } from "@/lib/voc
 import { apiFieldErrors, zodFieldErrors, type FieldErrors } from "./form-issues";
 import { configErrors, configOf, JobsFields, type JobDraft } from "./jobs-fields";
 import { CronEditor } from "./cron-editor";
-import { loadFormSchemas, preloadFormSchemas, SCHEMAS_UNAVAILABLE } from "./load-form-schemas";
+import { formSchemasOr, preloadFormSchemas } from "./load-form-schemas";
 import { TimezoneSelect } from "./timezone-select";
 import type { CreatedPipeline } from "./types";
 import { useCreatePipeline } from "./use-pipelines";
@@ -41,13 +41,8 @@ export function NewPipelineForm({ org, orgName, onCreated }: NewPipelineFormProp
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    let schemas;
-    try {
-      schemas = await loadFormSchemas();
-    } catch {
-      setGeneral([SCHEMAS_UNAVAILABLE]);
-      return;
-    }
+    const schemas = await formSchemasOr(setGeneral);
+    if (!schemas) return;
     const badConfigs = configErrors(jobs);
     if (Object.keys(badConfigs).length > 0) {
       setErrors(badConfigs);

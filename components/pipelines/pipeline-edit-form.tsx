@@ -13,7 +13,7 @@ import { PIPELINE_TYPE_LABELS } from "@/components/labels";
 import { PIPELINE_TYPES, type PipelineType as PipelineTypeName } from "@/lib/vocabulary";
 import { apiFieldErrors, zodFieldErrors, type FieldErrors } from "./form-issues";
 import { CronEditor } from "./cron-editor";
-import { loadFormSchemas, preloadFormSchemas, SCHEMAS_UNAVAILABLE } from "./load-form-schemas";
+import { formSchemasOr, preloadFormSchemas } from "./load-form-schemas";
 import { CHANGE_REFUSED, canChangePipeline } from "./permissions";
 import { StatusLine, type Outcome } from "./status-line";
 import { TimezoneSelect } from "./timezone-select";
@@ -70,11 +70,8 @@ export function PipelineEditForm({ org, me, pipeline, savedSchedule }: PipelineE
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (refusal) return;
-    let schemas;
-    try {
-      schemas = await loadFormSchemas();
-    } catch {
-      setGeneral([SCHEMAS_UNAVAILABLE]);
+    const schemas = await formSchemasOr(setGeneral);
+    if (!schemas) {
       setOutcome({ text: "Not saved.", ok: false });
       return;
     }
