@@ -2,6 +2,7 @@
 // DATA_DIR otherwise. Migrations run when the client opens, so every entry point (server,
 // worker, tests) sees the same schema.
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -21,14 +22,30 @@ type Unlisten = () => Promise<void>;
 interface Handle {
   db: Db;
   kind: DbKind;
-  /** LISTEN on a channel; notifications arrive after the notifying transaction commits. */
-  listen: (channel: string, onPayload: (payload: string) => void) => Promise<Unlisten>;
+  /**
+   * LISTEN on a channel; notifications arrive after the notifying transaction commits.
+   * `onListen` is called each time the LISTEN is (re)established: after postgres.js reconnects
+   * its listening connection, what was notified while it was down is lost.
+   */
+  listen: (channel: string, onPayload: (payload: string) => void, onListen: () => void) => Promise<Unlisten>;
   close: () => Promise<void>;
 }
 
 const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 // Any number of processes may start at once on one Postgres: one migrates, the others wait.
 const MIGRATION_LOCK_KEY = 7_340_001;
+
+/** What this process is, as its connections tell pg_stat_activity: "web" servers count (see lib/api/principal-cache.ts). */
+export type ProcessRole = "web" | "worker" | "tool";
+let processRole: ProcessRole = "tool";
+
+/** Names this process's connections; called before the database is first opened. */
+export function nameConnectionsAs(role: ProcessRole): void {
+  processRole = role;
+}
+
+/** Unique per process across machines (a pid alone is not); within Postgres's 63 bytes. */
+export const postgresApplicationName = (role: ProcessRole = processRole) => `sluice ${role} ${os.hostname().slice(0, 24)} pid ${process.pid}`;
 
 async function openPostgres(url: string): Promise<Handle> {
   const { default: postgres } = await import("postgres");
@@ -55,13 +72,15 @@ async function openPostgres(url: string): Promise<Handle> {
     // No JIT: every statement here is a short read or write, and a member's visibility rule
     // (an OR with a subquery) is costed so high that Postgres compiled the Overview's statement
     // at 100,000 pipelines for 870 ms to run it in 390.
-    connection: { jit: "off" },
+    // Named after this process, so pg_stat_activity tells which server or worker holds a
+    // connection (its listening one included: postgres.js opens it with these options).
+    connection: { jit: "off", application_name: postgresApplicationName() },
   });
   return {
     db: drizzle(client, { schema }) as unknown as Db,
     kind: "postgres",
-    listen: async (channel, onPayload) => {
-      const request = await client.listen(channel, onPayload);
+    listen: async (channel, onPayload, onListen) => {
+      const request = await client.listen(channel, onPayload, onListen);
       return () => request.unlisten();
     },
     close: () => client.end({ timeout: 5 }),
@@ -88,8 +107,10 @@ async function openPglite(dataDir: string): Promise<Handle> {
   return {
     db: db as unknown as Db,
     kind: "pglite",
-    listen: async (channel, onPayload) => {
+    listen: async (channel, onPayload, onListen) => {
+      // In this process's memory: listening once is listening for good.
       const unlisten = await client.listen(channel, onPayload);
+      onListen();
       return () => unlisten();
     },
     close: () => client.close(),
@@ -120,8 +141,8 @@ export async function getDb(): Promise<Db> {
 }
 
 /** LISTEN on a channel of the process's database. */
-export async function listen(channel: string, onPayload: (payload: string) => void): Promise<Unlisten> {
-  return (await handle()).listen(channel, onPayload);
+export async function listen(channel: string, onPayload: (payload: string) => void, onListen: () => void = () => {}): Promise<Unlisten> {
+  return (await handle()).listen(channel, onPayload, onListen);
 }
 
 export function dbKind(): DbKind {

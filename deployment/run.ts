@@ -15,6 +15,7 @@ import { amqpReachable, postgresReachable } from "../tests/support/reachable";
 import { consoleCheck } from "./checks/console";
 import { liveCheck } from "./checks/live";
 import { signInLimitCheck } from "./checks/sign-in-limit";
+import { tokenRevokeCheck } from "./checks/token-revoke";
 import { webKillCheck } from "./checks/web-kill";
 import { workerKillCheck } from "./checks/worker-kill";
 import { config, PORTS, WORKER_ENV } from "./support/config";
@@ -27,6 +28,7 @@ const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-ne
 const CHECKS: [string, string, (s: Section, ctx: Ctx) => Promise<void>][] = [
   ["console", "a console via proxy", consoleCheck],
   ["live", "b live A→B", liveCheck],
+  ["revoke", "f token revoked A→B", tokenRevokeCheck],
   ["web-kill", "d web kill -9", webKillCheck],
   ["worker-kill", "e worker kill -9", workerKillCheck],
   ["limits", "c sign-in limit", signInLimitCheck],

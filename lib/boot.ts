@@ -2,7 +2,7 @@
 // migrate the database, seed at first start, and say how to log in.
 import fs from "node:fs";
 import path from "node:path";
-import { closeDb, dbKind, getDb } from "@/db/client";
+import { closeDb, dbKind, getDb, nameConnectionsAs } from "@/db/client";
 import { seedAtFirstStart } from "@/lib/domain/seed";
 import { takeSeedResult } from "@/lib/first-start-seed";
 import { applyPublicUrlToAuth } from "@/lib/auth/public-url";
@@ -17,6 +17,7 @@ let stopWorker: () => Promise<void> = async () => {};
 export async function boot(): Promise<void> {
   const config = env();
   applyPublicUrlToAuth(config.PUBLIC_URL);
+  nameConnectionsAs("web");
   await getDb();
   const result = takeSeedResult() ?? await seedAtFirstStart(await getDb(), {
     adminEmail: config.SEED_ADMIN_EMAIL,
@@ -51,6 +52,10 @@ export async function boot(): Promise<void> {
     stopWorker = worker.stop;
     lines.push(`  worker: running in this process (${worker.id})`);
   }
+  // Who tokens speak for is remembered from the first request (lib/api/principal-cache.ts); should
+  // the LISTEN fail now, requests still work, and the first of them tries again.
+  const { startRemembering } = await import("@/lib/api/principal-cache");
+  await startRemembering().catch(() => {});
   console.log(lines.join("\n"));
 
   const shutdown = () =>

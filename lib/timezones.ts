@@ -41,8 +41,23 @@ const ALIASES: Record<string, string> = {
   Zulu: "UTC",
 };
 
+// Asking ICU costs ~0.1 ms (an Intl.DateTimeFormat is built each time), and a list page asks once
+// per pipeline: answers are remembered. Bounded, since the names asked come from clients; past
+// the bound the memory starts over rather than growing.
+const MEMO_LIMIT = 2_000;
+const memo = new Map<string, string | null>();
+
 /** The IANA name a timezone id is now known by, or null when no timezone has that name. */
 export function canonicalTimezone(name: string): string | null {
+  const known = memo.get(name);
+  if (known !== undefined) return known;
+  const answer = resolveTimezone(name);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(name, answer);
+  return answer;
+}
+
+function resolveTimezone(name: string): string | null {
   const text = name.trim();
   if (!text) return null;
   let resolved: string;

@@ -1,6 +1,6 @@
 // npm run worker: a worker process of its own, for scale (the web process runs one too unless
 // WORKER=off). Runs until SIGTERM or SIGINT.
-import { closeDb } from "../db/client";
+import { closeDb, nameConnectionsAs } from "../db/client";
 import { EnvError, env } from "../lib/env";
 import { startWorker } from "../lib/worker";
 
@@ -15,6 +15,7 @@ async function main() {
     }
     throw error;
   }
+  nameConnectionsAs("worker");
   const worker = await startWorker({ pollMs: config.WORKER_POLL_MS, leaseMs: config.WORKER_LEASE_MS, clearBatchSize: config.WORKER_CLEAR_BATCH });
   console.log(`worker ${worker.id} started`);
   const stop = async () => {

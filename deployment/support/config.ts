@@ -13,6 +13,8 @@ export const config = {
   /** Changes made through instance A and timed in a console connected to instance B. */
   liveTrials: int("DEPLOYMENT_LIVE_TRIALS", 6),
   liveBudgetMs: int("DEPLOYMENT_LIVE_BUDGET_MS", 250),
+  /** Tokens revoked through instance A, each asked of instance B right after (check f). */
+  revokeTrials: int("DEPLOYMENT_REVOKE_TRIALS", 20),
   /** The mixed traffic one web instance is killed under. */
   loadClients: int("DEPLOYMENT_LOAD_CLIENTS", 50),
   loadSeconds: int("DEPLOYMENT_LOAD_SECONDS", 15),
@@ -24,7 +26,7 @@ export const config = {
   /** Records of the run, and stored rows of the clear, a worker is killed in the middle of. */
   runRecords: int("DEPLOYMENT_RUN_RECORDS", 3000),
   clearRows: int("DEPLOYMENT_CLEAR_ROWS", 50_000),
-  /** Which checks to run (comma list of console, live, limits, web-kill, worker-kill); all by default. */
+  /** Which checks to run (comma list of console, live, revoke, limits, web-kill, worker-kill); all by default. */
   only: (process.env.DEPLOYMENT_ONLY ?? "").split(",").map((s) => s.trim()).filter(Boolean),
   ci: process.env.CI === "true" || process.env.CI === "1",
 };

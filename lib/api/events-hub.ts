@@ -9,11 +9,13 @@ const slot = Symbol.for("sluice.events-hub");
 interface Hub {
   subscribers: Set<Subscriber>;
   listening: Promise<() => Promise<void>> | null;
+  /** How many times the LISTEN has been (re)established; 0 before the first. */
+  generation: number;
 }
 const holder = globalThis as unknown as { [slot]?: Hub };
 
 function hub(): Hub {
-  holder[slot] ??= { subscribers: new Set(), listening: null };
+  holder[slot] ??= { subscribers: new Set(), listening: null, generation: 0 };
   return holder[slot];
 }
 
@@ -32,7 +34,9 @@ export async function subscribe(onEvent: Subscriber): Promise<() => void> {
   const state = hub();
   state.subscribers.add(onEvent);
   if (!state.listening) {
-    state.listening = listen(EVENTS_CHANNEL, dispatch);
+    state.listening = listen(EVENTS_CHANNEL, dispatch, () => {
+      state.generation++;
+    });
     state.listening.catch(() => {
       state.listening = null;
     });
@@ -41,4 +45,13 @@ export async function subscribe(onEvent: Subscriber): Promise<() => void> {
   return () => {
     state.subscribers.delete(onEvent);
   };
+}
+
+/**
+ * Which LISTEN this process is in: 0 before the first, then one more after each reconnection.
+ * What a cache learnt under one generation may have been changed by a notification lost while
+ * the listening connection was down: such a cache forgets whatever an older generation taught it.
+ */
+export function listenGeneration(): number {
+  return hub().generation;
 }

@@ -9,7 +9,9 @@ import { authSecret } from "@/lib/auth/secret";
 import { DomainError, notFound } from "@/lib/domain/errors";
 import { roleIn } from "@/lib/domain/members";
 import type { Principal } from "@/lib/domain/principal";
-import { authenticateToken } from "@/lib/domain/tokens";
+import { admitTokenGrant, findTokenGrant, TOKEN_PREFIX } from "@/lib/domain/tokens";
+import { hashSecret } from "@/lib/domain/secrets";
+import { rememberedGrant, rememberedRole } from "./principal-cache";
 import { isMutation, isSameOrigin } from "@/lib/security/same-origin";
 
 export const unauthenticated = (message = "Authentication credentials were not provided.") =>
@@ -34,8 +36,9 @@ export function bearerOf(req: Request): string | null {
 export async function resolvePrincipal(db: Queryable, req: NextRequest, orgId?: string): Promise<Principal> {
   const bearer = bearerOf(req);
   if (bearer !== null) {
-    const principal = bearer ? await authenticateToken(db, bearer) : null;
-    if (!principal) throw unauthenticated("Invalid token.");
+    const grant = bearer.startsWith(TOKEN_PREFIX) ? await rememberedGrant(hashSecret(bearer), () => findTokenGrant(db, bearer)) : null;
+    if (!grant) throw unauthenticated("Invalid token.");
+    const principal = await admitTokenGrant(db, grant);
     if (orgId !== undefined && principal.orgId !== orgId) throw notFound();
     return principal;
   }
@@ -47,7 +50,8 @@ export async function resolvePrincipal(db: Queryable, req: NextRequest, orgId?: 
   if (isMutation(req) && !isSameOrigin(req)) throw crossSiteRefused();
   const org = orgId ?? session.orgId;
   if (!org) throw unauthenticated();
-  const role = await roleIn(db, org, session.uid);
+  const uid = session.uid;
+  const role = await rememberedRole(org, uid, () => roleIn(db, org, uid));
   if (!role) {
     if (orgId === undefined) throw unauthenticated("Your membership of this organization has ended.");
     throw notFound();

@@ -22,7 +22,7 @@ export function eventVisibility(db: Queryable, principal: Principal): (event: Ch
   }
 
   return async (event) => {
-    if (event.org_id !== principal.orgId) return false;
+    if (event.org_id !== principal.orgId || event.kind === "token" || event.kind === "heard") return false;
     if (principal.role === "admin") return true;
     // Resources are org-wide, and every member may list the members.
     if (event.kind === "resource" || event.kind === "wrapper" || event.kind === "member") return true;

@@ -5,6 +5,22 @@ import type { Queryable } from "@/db/client";
 
 export const EVENTS_CHANNEL = "sluice_events";
 
+export interface MemberEvent {
+  kind: "member";
+  org_id: string;
+  user_id: string;
+  change: "added" | "removed" | "role";
+  role?: string;
+}
+
+export interface TokenEvent {
+  kind: "token";
+  org_id: string;
+  user_id: string;
+  token_id: string;
+  change: "revoked";
+}
+
 export type ChangeEvent =
   | { kind: "pipeline"; org_id: string; pipeline_id: string; change: "created" | "updated"; active?: boolean; name?: string }
   | {
@@ -50,13 +66,11 @@ export type ChangeEvent =
       owner_id: string | null;
       started_by: string | null;
     }
-  | {
-      kind: "member";
-      org_id: string;
-      user_id: string;
-      change: "added" | "removed" | "role";
-      role?: string;
-    }
+  | MemberEvent
+  // For the servers' own memory of who a token speaks for (lib/api/principal-cache.ts): a token
+  // revoked, and a server saying it has heard of a change to forget. No console stream carries them.
+  | TokenEvent
+  | { kind: "heard"; org_id: string; of: TokenEvent | MemberEvent; by: string }
   | { kind: "wrapper"; org_id: string; resource_id: string; wrapper_id: string; status: string }
   | { kind: "resource"; org_id: string; resource_id: string; change: "created" | "deleted" };
 

@@ -159,7 +159,7 @@ export async function triggerWithKey(db: Db, orgId: string, pipelineId: string, 
       .select()
       .from(pipelineKeys)
       .where(and(eq(pipelineKeys.keyHash, hashSecret(plainKey)), eq(pipelineKeys.pipelineId, pipelineId)));
-    // The lookup is by SHA-256 (safe against timing: see authenticateToken in ./tokens.ts); the
+    // The lookup is by SHA-256 (safe against timing: see findTokenGrant in ./tokens.ts); the
     // row found is compared again in constant time, so no JS comparison leaks either.
     if (!key || !key.isActive || !timingSafeEqual(Buffer.from(key.keyHash), presented)) throw unauthorized();
     if (!pipeline.active) throw pipelineNotFound();

@@ -3,6 +3,7 @@ import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/client";
 import { memberships, personalTokens, users } from "@/db/schema";
 import { auditInTx } from "./audit";
+import { notifyInTx } from "./events";
 import { env } from "@/lib/env";
 import { DomainError, notFound } from "./errors";
 import type { Principal } from "./principal";
@@ -98,21 +99,38 @@ export async function revokeOwnToken(db: Db, actor: Principal, tokenId: string):
     const token = removed[0];
     if (!token) throw notFound("Token not found.");
     await auditInTx(tx, actor, { action: "token.revoke", objectType: "token", objectId: token.id, objectName: token.name });
+    // Every server that remembers who this token speaks for forgets it once this commits.
+    await notifyInTx(tx, { kind: "token", org_id: actor.orgId, user_id: actor.userId, token_id: token.id, change: "revoked" });
   });
+}
+
+/** What a presented token was found to grant: who it speaks for, until when, last used when. */
+export interface TokenGrant {
+  principal: Principal & { tokenId: string };
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
 }
 
 /**
  * The principal a presented token speaks for, or null when it is unknown or revoked; an expired
  * one is refused as such (401 "Token expired."), so its holder knows to sign in again.
+ */
+export async function authenticateToken(db: Queryable, plain: string): Promise<Principal | null> {
+  const grant = await findTokenGrant(db, plain);
+  return grant ? admitTokenGrant(db, grant) : null;
+}
+
+/**
+ * The grant of a presented token, or null when no token has it (or its owner is no longer a
+ * member). Not yet checked for expiry: see admitTokenGrant.
  *
  * Found by an indexed lookup of its SHA-256, which is safe against timing attacks: what the
  * index compares is the hash, and an attacker cannot choose a token whose hash shares a prefix
  * with a stored one (that takes a preimage), so how long a near miss takes tells them nothing
  * about any real token. No compare of the plain text ever happens.
  */
-export async function authenticateToken(db: Queryable, plain: string): Promise<Principal | null> {
+export async function findTokenGrant(db: Queryable, plain: string): Promise<TokenGrant | null> {
   if (!plain.startsWith(TOKEN_PREFIX)) return null;
-  const now = new Date();
   const [row] = await db
     .select({
       id: personalTokens.id,
@@ -131,23 +149,33 @@ export async function authenticateToken(db: Queryable, plain: string): Promise<P
     .innerJoin(users, eq(users.id, personalTokens.userId))
     .where(eq(personalTokens.tokenHash, hashSecret(plain)));
   if (!row) return null;
-  if (row.expiresAt && row.expiresAt.getTime() <= now.getTime()) throw new DomainError("unauthenticated", TOKEN_EXPIRED);
+  return {
+    principal: { userId: row.userId, email: row.email, orgId: row.orgId, role: row.role, via: "token", tokenId: row.id },
+    expiresAt: row.expiresAt,
+    lastUsedAt: row.lastUsedAt,
+  };
+}
+
+/**
+ * Lets a grant's request in, at `now`: refuses it once the token has expired, and keeps the
+ * token's last_used_at (in the grant too, so a remembered grant knows it is fresh).
+ */
+export async function admitTokenGrant(db: Queryable, grant: TokenGrant, now = new Date()): Promise<Principal> {
+  if (grant.expiresAt && grant.expiresAt.getTime() <= now.getTime()) throw new DomainError("unauthenticated", TOKEN_EXPIRED);
   // Most requests find last_used_at fresh: no UPDATE (and no round trip) for them. The WHERE
-  // below still guards against two requests racing to write it.
-  const stale = !row.lastUsedAt || row.lastUsedAt.getTime() < now.getTime() - LAST_USED_RESOLUTION_MS;
-  if (stale) {
+  // below still guards against two requests (or two servers) racing to write it.
+  const cutoff = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
+  if (!grant.lastUsedAt || grant.lastUsedAt < cutoff) {
     await db
       .update(personalTokens)
       .set({ lastUsedAt: now })
       .where(
         and(
-          eq(personalTokens.id, row.id),
-          or(
-            isNull(personalTokens.lastUsedAt),
-            lt(personalTokens.lastUsedAt, new Date(now.getTime() - LAST_USED_RESOLUTION_MS)),
-          ),
+          eq(personalTokens.id, grant.principal.tokenId),
+          or(isNull(personalTokens.lastUsedAt), lt(personalTokens.lastUsedAt, cutoff)),
         ),
       );
+    grant.lastUsedAt = now;
   }
-  return { userId: row.userId, email: row.email, orgId: row.orgId, role: row.role, via: "token", tokenId: row.id };
+  return { ...grant.principal };
 }
