@@ -24,6 +24,14 @@ export interface Scale {
   samples: number;
   /** Row f: pipelines due at the same instant. */
   duePipelines: number;
+  /** Row j: event streams open at once, split between the admin and the members. */
+  streams: number;
+  /**
+   * Row l: records the run writes and the clear removes while the console is sampled. At full
+   * the clears' million; at tiny enough for a few seconds of work: PGlite cleared 100,000 in about
+   * a second, before the first sample under load had ended (Postgres: 4 s).
+   */
+  loadRecords: number;
 }
 
 const SCALES: Record<ScaleName, Scale> = {
@@ -41,6 +49,8 @@ const SCALES: Record<ScaleName, Scale> = {
     loadMaxMs: 20_000,
     samples: 40,
     duePipelines: 500,
+    streams: 50,
+    loadRecords: 300_000,
   },
   full: {
     name: "full",
@@ -56,6 +66,8 @@ const SCALES: Record<ScaleName, Scale> = {
     loadMaxMs: 60_000,
     samples: 100,
     duePipelines: 10_000,
+    streams: 1_000,
+    loadRecords: 1_000_000,
   },
 };
 
@@ -66,6 +78,8 @@ export const PORT = Number(process.env.BENCH_PORT ?? "3510");
 export const TOKEN = "slt_bench_admin_token_0123456789abcdef";
 /** The token of bench_owner_1, a member who sees 40 % of the org's pipelines (row i). */
 export const MEMBER_TOKEN = "slt_bench_member_token_0123456789abcdef";
+/** A token of bench_owner_n (row j spreads its streams over every member). */
+export const memberToken = (n: number) => (n === 1 ? MEMBER_TOKEN : `slt_bench_member_${n}_token_0123456789abcdef`);
 export const PASSWORD = "bench-admin-password";
 export const SPECIAL = {
   heavy: "special_heavy",
@@ -73,6 +87,14 @@ export const SPECIAL = {
   deleteRaw: "special_delete_raw",
   clearApi: "special_clear_api",
   clearRaw: "special_clear_raw",
+  /** Row j: cleared while every stream listens; shared to the org, so members hear it too. */
+  clearStreams: "special_clear_streams",
+  /** Row l: cleared while a run of runLoad writes and the console is sampled. */
+  clearLoad: "special_clear_load",
+  /** Row l: its one job reads loadRecords records from a sample source. */
+  runLoad: "special_run_load",
+  /** Row l: paused and resumed, idle and under load. */
+  pauseLoad: "special_pause_load",
 } as const;
 
 export function scaleFromEnv(): Scale {
@@ -83,4 +105,5 @@ export function scaleFromEnv(): Scale {
 
 /** Executions in all: spread ones plus the heavy pipeline and the two delete twins. */
 export const totalExecutions = (s: Scale) => s.spreadExecutions + 3 * s.heavyRuns;
-export const totalStorage = (s: Scale) => 2 * s.deleteStorage + 2 * s.clearStorage;
+/** Seeded storage rows: the delete twins, the clear twins (rows e and j) and row l's clear. */
+export const totalStorage = (s: Scale) => 2 * s.deleteStorage + 3 * s.clearStorage + s.loadRecords;

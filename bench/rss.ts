@@ -3,7 +3,8 @@
 // in-process (scripts/serve.ts); npm and the shell around it are launchers, not the server.
 import fs from "node:fs";
 
-function serverPid(groupLeader: number): number | null {
+/** The server's node process in the group `npm start` leads. */
+export function serverPid(groupLeader: number): number | null {
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {

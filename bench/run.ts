@@ -13,6 +13,8 @@ import { consoleRows } from "./rows/console";
 import { lighthouseRows } from "./rows/lighthouse";
 import { dueRows } from "./rows/due";
 import { firstStartRows } from "./rows/first-start";
+import { streamsRows } from "./rows/streams";
+import { underLoadRows } from "./rows/under-load";
 import { seed } from "./seed";
 import { startServer, type Server } from "./server";
 import { notMeasured, printTable, writeResults } from "./table";
@@ -66,6 +68,12 @@ async function main(): Promise<void> {
       rows.push(...(await lighthouseRows(ctx)));
     }
     rows.push(...(await deleteRows(ctx, floors.delete)), ...(await clearRows(ctx, floors.clear)));
+    // Rows j and l after the clears: each waits for its own clear (and l stops its run), so no
+    // worker is still busy when the next row starts. l last: it pauses, runs and clears.
+    console.log("  event fan-out...");
+    rows.push(...(await streamsRows(ctx, server)));
+    console.log("  console under load...");
+    rows.push(...(await underLoadRows(ctx)));
     await server.stop();
     server = null;
 

@@ -4,7 +4,8 @@ import type { BenchDb } from "./db";
 import { ORG, SPECIAL, type Scale } from "./config";
 import { now } from "./stats";
 
-const OWNERS = 4;
+/** Members of the main org (bench_owner_1 … _4), each the owner of a quarter of its pipelines. */
+export const OWNERS = 4;
 
 async function step(label: string, work: () => Promise<unknown>): Promise<void> {
   const t = now();
@@ -109,10 +110,30 @@ export async function seed(b: BenchDb, s: Scale): Promise<void> {
       [ORG, names, rows],
     );
   await step(`${2 * s.deleteStorage} storage records of the delete pipelines`, () => storage([SPECIAL.deleteApi, SPECIAL.deleteRaw], s.deleteStorage));
-  await step(`${2 * s.clearStorage} storage records of the clear pipelines`, () => storage([SPECIAL.clearApi, SPECIAL.clearRaw], s.clearStorage));
+  await step(`${3 * s.clearStorage} storage records of the clear pipelines`, () => storage([SPECIAL.clearApi, SPECIAL.clearRaw, SPECIAL.clearStreams], s.clearStorage));
+  await step(`${s.loadRecords} storage records of row l's clear`, () => storage([SPECIAL.clearLoad], s.loadRecords));
+  await step("row j's and row l's pipelines", () => seedLoadPipelines(b, s));
   // Vacuum too: hint bits and the visibility map set now, not by whichever measurement first
   // reads the new rows (that would load the floor, which runs first).
   await step("vacuum analyze", () => b.query("vacuum analyze"));
+}
+
+/** Row j's clear is heard by members too; row l's run has a job reading a sample source. */
+async function seedLoadPipelines(b: BenchDb, s: Scale): Promise<void> {
+  await b.query(`update pipelines set shared_to_org = true where org_id = $1 and name = $2`, [ORG, SPECIAL.clearStreams]);
+  // Resource ids are 24-hex ObjectIds; this one is derived from its name, so it is stable.
+  // batch_size is the sample source's default, written out: the run's pace is part of the load.
+  await b.query(
+    `with source as (
+       insert into resources (id, org_id, name, kind, connector, config)
+       values (substr(md5('bench load source'), 1, 24), $1, 'bench load source', 'source', 'sample',
+               jsonb_build_object('count', $3::int, 'batch_size', 500))
+       returning id
+     )
+     insert into jobs (org_id, pipeline_id, position, name, source_resource_id)
+     select $1, p.id, 0, 'load', source.id from pipelines p, source where p.org_id = $1 and p.name = $2`,
+    [ORG, SPECIAL.runLoad, s.loadRecords],
+  );
 }
 
 export async function pipelineId(b: BenchDb, name: string): Promise<string> {

@@ -62,10 +62,10 @@ export async function startServer(target: Target, label: string): Promise<Server
 }
 
 /** A request as a client makes it, with the seeded admin's token; the body is read in full. */
-export async function api(method: string, pathAndQuery: string, expect: number, body?: unknown, token = TOKEN): Promise<string> {
+export async function api(method: string, pathAndQuery: string, expect: number, body?: unknown, token = TOKEN, headers: Record<string, string> = {}): Promise<string> {
   const res = await fetch(`${BASE}${pathAndQuery}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();

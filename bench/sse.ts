@@ -16,11 +16,11 @@ export interface Stream {
   close: () => void;
 }
 
-/** Connects and resolves once the server has said "connected". */
-export async function openEvents(orgId: string): Promise<Stream> {
+/** Connects as the token's holder and resolves once the server has said "connected". */
+export async function openEvents(orgId: string, token = TOKEN, silentMs = 15_000): Promise<Stream> {
   const abort = new AbortController();
   const res = await fetch(`${BASE}/api/v1/orgs/${orgId}/events`, {
-    headers: { authorization: `Bearer ${TOKEN}`, accept: "text/event-stream" },
+    headers: { authorization: `Bearer ${token}`, accept: "text/event-stream" },
     signal: abort.signal,
   });
   if (!res.ok || !res.body) throw new Error(`events stream: ${res.status}`);
@@ -50,9 +50,19 @@ export async function openEvents(orgId: string): Promise<Stream> {
       // aborted by close()
     }
   })();
-  await Promise.race([
-    ready,
-    new Promise((_, reject) => setTimeout(() => reject(new Error(`events stream silent after ${Math.round(now() - started)} ms`)), 15_000)),
-  ]);
+  // The timer is cleared once connected: row j opens a thousand streams, and pending timers
+  // would keep the bench alive after its last row.
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      ready,
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`events stream silent after ${Math.round(now() - started)} ms`)), silentMs))),
+    ]);
+  } catch (error) {
+    abort.abort();
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
   return { events, close: () => abort.abort() };
 }

@@ -3,7 +3,7 @@
 import { ORG, SPECIAL } from "../config";
 import type { BenchDb } from "../db";
 import { api } from "../server";
-import { openEvents } from "../sse";
+import { openEvents, type Stream } from "../sse";
 import { now, percentile } from "../stats";
 import { absolute, measured, type ResultRow } from "../table";
 import type { Ctx } from "./context";
@@ -32,27 +32,44 @@ export async function clearFloor(b: BenchDb, ctx: Ctx): Promise<number> {
   return (total * 1000) / (now() - t);
 }
 
+/** Asks for a clear of the named pipeline's storage through the API (the worker does it). */
+export async function requestClear(name: string): Promise<void> {
+  await api("POST", `/v0/pipelines/${name}/clear`, 202, {});
+}
+
+/** Polls the pipeline until its storage is Cleared (600 s at most). */
+export async function untilCleared(name: string, pollMs = POLL_MS): Promise<void> {
+  const deadline = now() + 600_000;
+  for (;;) {
+    const body = JSON.parse(await api("GET", `/v0/pipelines/${name}`, 200)) as { storage_status?: string };
+    if (body.storage_status === "Cleared") return;
+    if (now() > deadline) throw new Error(`the clear of ${name} did not finish within 600 s`);
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+}
+
+/** Milliseconds from the `at` the worker stamped on each progress event of the pipeline to its arrival. */
+export function progressLatencies(stream: Stream, pipelineId: string): number[] {
+  return stream.events
+    .filter((e) => e.kind === "storage" && e.data.pipeline_id === pipelineId && typeof e.data.at === "string")
+    .map((e) => e.arrivedAt - Date.parse(e.data.at as string));
+}
+
+/** The last events may still be on their way when the poll sees Cleared. */
+export const settle = () => new Promise((r) => setTimeout(r, 500));
+
 export async function clearRows(ctx: Ctx, floorRowsPerSecond: number): Promise<ResultRow[]> {
   const name = SPECIAL.clearApi;
   // The latency half: every progress event of this clear, from the `at` the worker stamped in
   // the transaction that deleted a batch (before its commit) to its arrival here.
   const stream = await openEvents(ORG);
   const t = now();
-  await api("POST", `/v0/pipelines/${name}/clear`, 202, {});
-  const deadline = t + 600_000;
-  for (;;) {
-    const body = JSON.parse(await api("GET", `/v0/pipelines/${name}`, 200)) as { storage_status?: string };
-    if (body.storage_status === "Cleared") break;
-    if (now() > deadline) throw new Error("the clear did not finish within 600 s");
-    await new Promise((r) => setTimeout(r, POLL_MS));
-  }
+  await requestClear(name);
+  await untilCleared(name);
   const seconds = (now() - t) / 1000;
-  // The last events may still be on their way when the poll sees Cleared.
-  await new Promise((r) => setTimeout(r, 500));
+  await settle();
   stream.close();
-  const latencies = stream.events
-    .filter((e) => e.kind === "storage" && e.data.pipeline_id === ctx.ids.clearApi && typeof e.data.at === "string")
-    .map((e) => e.arrivedAt - Date.parse(e.data.at as string));
+  const latencies = progressLatencies(stream, ctx.ids.clearApi);
   if (latencies.length === 0) throw new Error("no storage progress event reached the SSE client");
   const rows = ctx.scale.clearStorage;
   return [

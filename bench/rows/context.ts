@@ -4,15 +4,17 @@ import type { Principal } from "@/lib/domain/principal";
 import { encodeCursor, type Sort } from "@/lib/domain/keyset";
 import { pipelineSort } from "@/lib/domain/pipelines";
 import { issueToken } from "@/lib/domain/tokens";
-import { MEMBER_TOKEN, ORG, PAGE_SIZE, SPECIAL, type Scale } from "../config";
+import { memberToken, ORG, PAGE_SIZE, SPECIAL, type Scale } from "../config";
 import type { BenchDb } from "../db";
-import { pipelineId } from "../seed";
+import { OWNERS, pipelineId } from "../seed";
 
 export interface Ctx {
   scale: Scale;
   principal: Principal;
   /** A member (bench_owner_1: owns a quarter, sees the org-shared fifth and their shares). */
   member: Principal;
+  /** A token of every member, bench_owner_1's (MEMBER_TOKEN) first: row j's streams use them all. */
+  memberTokens: string[];
   ids: Record<keyof typeof SPECIAL, string>;
   /** Row b: the deepest pipeline page the scale allows (2,000 at full) and its cursor. */
   listDeepPage: number;
@@ -31,9 +33,18 @@ export async function makeContext(b: BenchDb, scale: Scale): Promise<Ctx> {
   );
   if (!admin) throw new Error("the server did not seed the admin");
   const principal: Principal = { userId: admin.id, email: admin.email, orgId: ORG, role: "admin", via: "token" };
-  const [owner] = await b.query<{ id: string; email: string }>(`select id, email from users where email = 'bench_owner_1@example.com'`);
-  if (!owner) throw new Error("the seed made no bench_owner_1");
-  await issueToken(b.db, { orgId: ORG, userId: owner.id }, { name: "bench member", plain: MEMBER_TOKEN });
+  const owners = await b.query<{ id: string; email: string }>(
+    `select id, email from users where email like 'bench\\_owner\\_%' order by length(email), email limit $1`,
+    [OWNERS],
+  );
+  const [owner] = owners;
+  if (!owner || owner.email !== "bench_owner_1@example.com") throw new Error("the seed made no bench_owner_1");
+  const memberTokens: string[] = [];
+  for (const [i, o] of owners.entries()) {
+    const plain = memberToken(i + 1);
+    await issueToken(b.db, { orgId: ORG, userId: o.id }, { name: "bench member", plain });
+    memberTokens.push(plain);
+  }
   const member: Principal = { userId: owner.id, email: owner.email, orgId: ORG, role: "member", via: "token" };
   const ids = {} as Record<keyof typeof SPECIAL, string>;
   for (const key of Object.keys(SPECIAL) as (keyof typeof SPECIAL)[]) ids[key] = await pipelineId(b, SPECIAL[key]);
@@ -61,5 +72,5 @@ export async function makeContext(b: BenchDb, scale: Scale): Promise<Ctx> {
   // The executions' sort is "-created_at" on (created_at, id); only its name goes into a cursor.
   const runsSort: Sort<unknown> = { name: "-created_at", desc: true, keys: [] };
   const runsDeepCursor = encodeCursor(runsSort, false, [run.created, run.id]);
-  return { scale, principal, member, ids, listDeepPage, listDeepCursor, runsDeepPage, runsDeepCursor };
+  return { scale, principal, member, memberTokens, ids, listDeepPage, listDeepCursor, runsDeepPage, runsDeepCursor };
 }
