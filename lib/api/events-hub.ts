@@ -19,6 +19,14 @@ function hub(): Hub {
   return holder[slot];
 }
 
+// Each event's JSON as it came, so a thousand streams sending it do not serialise it a thousand times.
+const payloads = new WeakMap<StampedEvent, string>();
+
+/** The event as JSON text. */
+export function eventJson(event: StampedEvent): string {
+  return payloads.get(event) ?? JSON.stringify(event);
+}
+
 function dispatch(payload: string): void {
   let event: StampedEvent;
   try {
@@ -26,6 +34,7 @@ function dispatch(payload: string): void {
   } catch {
     return;
   }
+  payloads.set(event, payload);
   for (const subscriber of hub().subscribers) subscriber(event);
 }
 

@@ -1,6 +1,6 @@
 // Which change events a principal may receive: only their org's, and of pipelines only those
-// they may see (admins see all). Visibility is cached briefly per stream: a share given or
-// taken away shows within seconds, and a busy stream does not query once per event.
+// they may see (admins see all). Visibility is remembered briefly: a share given or taken away
+// shows within seconds, and a busy stream does not query once per event.
 import { and, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { pipelines } from "@/db/schema";
@@ -9,16 +9,31 @@ import { visibleTo } from "./pipeline-access";
 import type { Principal } from "./principal";
 
 const TTL_MS = 5_000;
+// Past this many answers the memory starts over rather than grow.
+const LIMIT = 50_000;
+
+/**
+ * Whether a member may see a pipeline, asked once per process for every stream of that member:
+ * a thousand open consoles hearing one event would otherwise send their question a thousand
+ * times at once (issue 16, row j). The answer in flight is shared too.
+ */
+const answers = new Map<string, { visible: Promise<boolean>; at: number }>();
 
 export function eventVisibility(db: Queryable, principal: Principal): (event: ChangeEvent) => Promise<boolean> {
-  const cache = new Map<string, { visible: boolean; at: number }>();
-
-  async function pipelineVisible(id: string): Promise<boolean> {
-    const hit = cache.get(id);
+  function pipelineVisible(id: string): Promise<boolean> {
+    const key = `${principal.orgId}\n${principal.userId}\n${principal.role}\n${id}`;
+    const hit = answers.get(key);
     if (hit && Date.now() - hit.at < TTL_MS) return hit.visible;
-    const [row] = await db.select({ id: pipelines.id }).from(pipelines).where(and(eq(pipelines.id, id), visibleTo(principal)));
-    cache.set(id, { visible: !!row, at: Date.now() });
-    return !!row;
+    const visible = db
+      .select({ id: pipelines.id })
+      .from(pipelines)
+      .where(and(eq(pipelines.id, id), visibleTo(principal)))
+      .then(([row]) => !!row);
+    if (answers.size >= LIMIT) answers.clear();
+    answers.set(key, { visible, at: Date.now() });
+    // A failed question is not remembered: the next event asks again.
+    visible.catch(() => answers.delete(key));
+    return visible;
   }
 
   return async (event) => {

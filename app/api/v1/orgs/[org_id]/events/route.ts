@@ -1,6 +1,6 @@
 // GET /api/v1/orgs/{org_id}/events — Server-Sent Events of committed changes the caller may see.
 import { v1Dialect } from "@/lib/api/console/dialect";
-import { subscribe, type StampedEvent } from "@/lib/api/events-hub";
+import { eventJson, subscribe, type StampedEvent } from "@/lib/api/events-hub";
 import { orgRoute } from "@/lib/api/route";
 import { eventVisibility } from "@/lib/domain/event-visibility";
 import type { ChangeEvent } from "@/lib/domain/events";
@@ -43,7 +43,7 @@ export const GET = orgRoute(v1Dialect, async ({ req, db, principal }) => {
   const unsubscribe = await subscribe((event: StampedEvent) => {
     queue = queue
       .then(async () => {
-        if (open && (await maySee(event))) write(`id: ${++sent}\nevent: ${event.kind}\ndata: ${JSON.stringify(event)}\n\n`);
+        if (open && (await maySee(event))) write(`id: ${++sent}\nevent: ${event.kind}\ndata: ${eventJson(event)}\n\n`);
         if (endsAuthorisation(event)) close();
       })
       .catch(() => {});
