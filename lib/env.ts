@@ -68,8 +68,8 @@ const envSchema = z.object({
     (v) => (v === undefined || v === "" ? "15000" : v),
     z.string().regex(/^\d+$/, "must be a whole number of milliseconds").transform(Number).pipe(z.number().min(100, "must be at least 100")),
   ),
-  WORKER_CLEAR_BATCH: z.preprocess(
-    (v) => (v === undefined || v === "" ? "5000" : v),
+  // Unset: 5000 rows on Postgres, 500 on the embedded database (see lib/worker/clearer.ts).
+  WORKER_CLEAR_BATCH: optional(
     z.string().regex(/^\d+$/, "must be a whole number of rows").transform(Number).pipe(z.number().min(1, "must be at least 1")),
   ),
   // Where web instances share their sign-in failure counts; unset: the database.

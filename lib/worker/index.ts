@@ -1,12 +1,12 @@
 // The worker: scheduler (with planned resumes), executor, storage clearer, decommissioner,
 // wrapper supervisor and outbox relay (when AMQP_URL is set), each a loop over the database. Any number of workers may run against
 // one Postgres; they coordinate only through row claims, leases and unique keys.
-import { getDb, listen } from "@/db/client";
+import { dbKind, getDb, listen } from "@/db/client";
 import { EVENTS_CHANNEL, type ChangeEvent } from "@/lib/domain/events";
 import { env } from "@/lib/env";
 import { resumeDuePipelines } from "@/lib/domain/pausing";
 import { foldRunHours } from "@/lib/domain/run-hours";
-import { clearNext, DEFAULT_CLEARER } from "./clearer";
+import { clearBatchFor, clearNext, DEFAULT_CLEARER } from "./clearer";
 import { advanceNext, DEFAULT_DECOMMISSIONER } from "./decommissioner";
 import { DEFAULT_EXECUTOR, executeNext } from "./executor";
 import { newWorkerId } from "./identity";
@@ -48,7 +48,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
     leaseMs: options.leaseMs ?? DEFAULT_EXECUTOR.leaseMs,
     maxAttempts: options.maxAttempts ?? DEFAULT_EXECUTOR.maxAttempts,
   };
-  const clearer = { workerId: id, leaseMs: options.leaseMs ?? DEFAULT_CLEARER.leaseMs, batchSize: options.clearBatchSize ?? DEFAULT_CLEARER.batchSize };
+  const clearer = { workerId: id, leaseMs: options.leaseMs ?? DEFAULT_CLEARER.leaseMs, batchSize: options.clearBatchSize ?? clearBatchFor(dbKind()) };
 
   const parts = new Set(options.parts ?? ALL_PARTS);
   const loops: Loop[] = [];
