@@ -17,7 +17,22 @@ import { streamsRows } from "./rows/streams";
 import { underLoadRows } from "./rows/under-load";
 import { seed } from "./seed";
 import { startServer, type Server } from "./server";
-import { notMeasured, printTable, writeResults } from "./table";
+import { notMeasured, printTable, writeResults, type ResultRow } from "./table";
+
+/**
+ * The rows of a phase after the server's, or one row saying it failed: the figures taken before
+ * (twenty minutes of them at full scale) are still printed, and the bench still exits non-zero.
+ */
+async function orFailed(row: string, what: string, failures: string[], phase: () => Promise<ResultRow[]>): Promise<ResultRow[]> {
+  try {
+    return await phase();
+  } catch (error) {
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    console.error(`row ${row} failed: ${message}`);
+    failures.push(`row ${row}: ${message.split("\n")[0]}`);
+    return [{ ...notMeasured(row, what, "FAILED"), note: message.split("\n")[0] }];
+  }
+}
 
 async function main(): Promise<void> {
   const scale = scaleFromEnv();
@@ -25,6 +40,7 @@ async function main(): Promise<void> {
   const machine = { nproc: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version };
   console.log(`bench: scale ${scale.name}, database ${target.kind}${target.url ? ` (${new URL(target.url).pathname.slice(1)})` : ` (${target.dataDir})`}`);
   let server: Server | null = null;
+  const failures: string[] = [];
   try {
     // 1. The server migrates the fresh database and seeds the org, its admin and token.
     server = await startServer(target, "first");
@@ -79,7 +95,7 @@ async function main(): Promise<void> {
 
     // 4. The scheduler with the server down: worker processes of their own.
     console.log("  workers...");
-    rows.push(...(await dueRows(target, scale)));
+    rows.push(...(await orFailed("f", "pipelines due at once", failures, () => dueRows(target, scale))));
 
     // 5. A clean clone to a healthy console, in a folder of its own on its own port. CI's smoke run
     // leaves it out (3.5 minutes of npm install and build in a fresh clone); BENCH_FIRST_START=1 keeps it.
@@ -87,7 +103,7 @@ async function main(): Promise<void> {
       rows.push(notMeasured("k", "clean clone → healthy console (npm install && npm start)", "≤ 60 s (left out of CI's smoke run)"));
     } else {
       console.log("  first start of a clean clone...");
-      rows.push(...(await firstStartRows()));
+      rows.push(...(await orFailed("k", "clean clone → healthy console", failures, firstStartRows)));
     }
     rows.sort((x, y) => x.row.localeCompare(y.row));
 
@@ -109,6 +125,7 @@ async function main(): Promise<void> {
       rows,
     );
     console.log(`\nwrote ${file}`);
+    if (failures.length) throw new Error(`${failures.length} phase(s) failed:\n${failures.join("\n")}`);
   } finally {
     if (server) await server.stop();
     await target.drop();

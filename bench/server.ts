@@ -52,7 +52,9 @@ export async function startServer(target: Target, label: string): Promise<Server
     log,
     stop: async () => {
       signal("SIGTERM");
-      const timer = setTimeout(() => signal("SIGKILL"), 15_000);
+      // PGlite is closed (and checkpointed) on SIGTERM: at full scale that can take a while, and a
+      // data dir killed mid-close does not open again.
+      const timer = setTimeout(() => signal("SIGKILL"), 120_000);
       await exited;
       clearTimeout(timer);
       // npm may exit before next does: wait until the port is free.

@@ -34,7 +34,10 @@ function startWorker(target: Target, n: number): Promise<WorkerProcess> {
         resolve({
           stop: async () => {
             signal("SIGTERM");
-            const timer = setTimeout(() => signal("SIGKILL"), 10_000);
+            // A worker on the embedded database closes it on SIGTERM, which at full scale (after
+            // rows j and l deleted two million rows) takes more than 10 s: killed mid-close, the
+            // data dir would not open again.
+            const timer = setTimeout(() => signal("SIGKILL"), 120_000);
             await exited;
             clearTimeout(timer);
           },
