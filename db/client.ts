@@ -37,15 +37,19 @@ const MIGRATION_LOCK_KEY = 7_340_001;
 
 /** What this process is, as its connections tell pg_stat_activity: "web" servers count (see lib/api/principal-cache.ts). */
 export type ProcessRole = "web" | "worker" | "tool";
-let processRole: ProcessRole = "tool";
+// On globalThis, as the handle below: Next.js may load this module more than once in one process,
+// and every copy must give the name the connections were opened with.
+const roleSlot = Symbol.for("sluice.process-role");
+const roleHolder = globalThis as unknown as { [roleSlot]?: ProcessRole };
 
 /** Names this process's connections; called before the database is first opened. */
 export function nameConnectionsAs(role: ProcessRole): void {
-  processRole = role;
+  roleHolder[roleSlot] = role;
 }
 
 /** Unique per process across machines (a pid alone is not); within Postgres's 63 bytes. */
-export const postgresApplicationName = (role: ProcessRole = processRole) => `sluice ${role} ${os.hostname().slice(0, 24)} pid ${process.pid}`;
+export const postgresApplicationName = (role: ProcessRole = roleHolder[roleSlot] ?? "tool") =>
+  `sluice ${role} ${os.hostname().slice(0, 24)} pid ${process.pid}`;
 
 async function openPostgres(url: string): Promise<Handle> {
   const { default: postgres } = await import("postgres");
