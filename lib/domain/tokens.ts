@@ -112,17 +112,9 @@ export interface TokenGrant {
 }
 
 /**
- * The principal a presented token speaks for, or null when it is unknown or revoked; an expired
- * one is refused as such (401 "Token expired."), so its holder knows to sign in again.
- */
-export async function authenticateToken(db: Queryable, plain: string): Promise<Principal | null> {
-  const grant = await findTokenGrant(db, plain);
-  return grant ? admitTokenGrant(db, grant) : null;
-}
-
-/**
  * The grant of a presented token, or null when no token has it (or its owner is no longer a
- * member). Not yet checked for expiry: see admitTokenGrant.
+ * member). Not yet checked for expiry: see admitTokenGrant, which refuses an expired one as such
+ * (401 "Token expired."), so its holder knows to sign in again. lib/api/principal.ts calls both.
  *
  * Found by an indexed lookup of its SHA-256, which is safe against timing attacks: what the
  * index compares is the hash, and an attacker cannot choose a token whose hash shares a prefix
