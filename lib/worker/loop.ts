@@ -8,6 +8,9 @@ export interface Loop {
 export function startLoop(name: string, intervalMs: number, step: () => Promise<boolean>): Loop {
   let stopped = false;
   let wakeUp: (() => void) | null = null;
+  // A wake that came while a step ran: that step may have read before the change it announces,
+  // so the loop steps again instead of sleeping (a lost wake cost a whole interval).
+  let wokenMidStep = false;
   let failures = 0;
 
   const sleep = (ms: number) =>
@@ -24,6 +27,7 @@ export function startLoop(name: string, intervalMs: number, step: () => Promise<
   const running = (async () => {
     while (!stopped) {
       let busy = false;
+      wokenMidStep = false;
       try {
         busy = await step();
         failures = 0;
@@ -32,12 +36,17 @@ export function startLoop(name: string, intervalMs: number, step: () => Promise<
         console.error(`[worker:${name}] step failed:`, error instanceof Error ? error.message : error);
       }
       if (stopped) break;
-      if (!busy) await sleep(failures ? Math.min(intervalMs * 2 ** failures, 30_000) : intervalMs);
+      // After a failure it backs off; a wake that came mid-step does not skip that, lest a broken step spin.
+      if (failures) await sleep(Math.min(intervalMs * 2 ** failures, 30_000));
+      else if (!busy && !wokenMidStep) await sleep(intervalMs);
     }
   })();
 
   return {
-    wake: () => wakeUp?.(),
+    wake: () => {
+      if (wakeUp) wakeUp();
+      else wokenMidStep = true;
+    },
     stop: async () => {
       stopped = true;
       wakeUp?.();
