@@ -14,6 +14,7 @@ import { LIVE_DECOMMISSION_STATES } from "@/lib/vocabulary";
 import { deletePipelineInTx } from "@/lib/domain/pipelines";
 import { startClearInTx } from "@/lib/domain/storage";
 import { removeStorageFiles } from "@/lib/domain/storage-files";
+import { rootMessage } from "@/lib/root-message";
 
 export interface DecommissionerOptions {
   workerId: string;
@@ -202,17 +203,6 @@ async function stepInTx(tx: Tx, planId: string, options: DecommissionerOptions):
     default:
       return { outcome: "lost" };
   }
-}
-
-/** What went wrong, in the words of the innermost cause (drizzle wraps the database's own error). */
-function rootMessage(error: unknown): string {
-  let message = error instanceof Error ? error.message : String(error);
-  let cause = error instanceof Error ? error.cause : undefined;
-  for (let depth = 0; depth < 4 && cause instanceof Error; depth++) {
-    message = cause.message;
-    cause = cause.cause;
-  }
-  return message;
 }
 
 /** A step threw: counted; after `maxFailures` in a row the plan ends as failed, with the error. */

@@ -1,5 +1,7 @@
 // A polling loop: run a step until it finds nothing to do, then sleep until the next interval
 // or until woken (by a NOTIFY, say). Errors are logged and slow the loop down, never stop it.
+import { rootMessage } from "@/lib/root-message";
+
 export interface Loop {
   wake: () => void;
   stop: () => Promise<void>;
@@ -33,7 +35,10 @@ export function startLoop(name: string, intervalMs: number, step: () => Promise<
         failures = 0;
       } catch (error) {
         failures++;
-        console.error(`[worker:${name}] step failed:`, error instanceof Error ? error.message : error);
+        // The statement's first line, then the database's own words (drizzle keeps them in `cause`).
+        const what = (error instanceof Error ? error.message : String(error)).split("\n")[0]!.slice(0, 200);
+        const why = rootMessage(error);
+        console.error(`[worker:${name}] step failed: ${what}${why === what ? "" : ` — ${why}`}`);
       }
       if (stopped) break;
       // After a failure it backs off; a wake that came mid-step does not skip that, lest a broken step spin.

@@ -1,6 +1,6 @@
 // The worker's polling loop: a wake (a NOTIFY) is never lost, even when it arrives while a
 // step is running — that step may have read the database before the change it announces.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { startLoop } from "@/lib/worker/loop";
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
@@ -33,5 +33,17 @@ describe("startLoop", () => {
     await tick();
     expect(steps).toBe(2);
     await loop.stop();
+  });
+
+  it("logs a failed statement's first line with the database's own words, not the parameters", async () => {
+    const logged: string[] = [];
+    const spy = vi.spyOn(console, "error").mockImplementation((line: string) => void logged.push(line));
+    const loop = startLoop("scheduler", 60_000, async () => {
+      throw new Error("Failed query: select 1\nparams: secret", { cause: new Error('relation "schedules" does not exist') });
+    });
+    await tick();
+    await loop.stop();
+    spy.mockRestore();
+    expect(logged[0]).toBe('[worker:scheduler] step failed: Failed query: select 1 — relation "schedules" does not exist');
   });
 });
