@@ -8,6 +8,7 @@ import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { env } from "@/lib/env";
 import * as schema from "./schema";
+import { foregroundIdle } from "./foreground";
 import { acquireDataDirLock } from "./pglite-lock";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -21,6 +22,8 @@ type Unlisten = () => Promise<void>;
 
 interface Handle {
   db: Db;
+  /** The worker's: on PGlite its statements step aside while a request is served (db/foreground.ts). */
+  backgroundDb: Db;
   kind: DbKind;
   /**
    * LISTEN on a channel; notifications arrive after the notifying transaction commits.
@@ -80,8 +83,11 @@ async function openPostgres(url: string): Promise<Handle> {
     // connection (its listening one included: postgres.js opens it with these options).
     connection: { jit: "off", application_name: postgresApplicationName() },
   });
+  const db = drizzle(client, { schema }) as unknown as Db;
   return {
-    db: drizzle(client, { schema }) as unknown as Db,
+    db,
+    // Postgres runs statements side by side in its own processes: nothing to step aside for.
+    backgroundDb: db,
     kind: "postgres",
     listen: async (channel, onPayload, onListen) => {
       const request = await client.listen(channel, onPayload, onListen);
@@ -110,6 +116,7 @@ async function openPglite(dataDir: string): Promise<Handle> {
   await migrate(db, { migrationsFolder });
   return {
     db: db as unknown as Db,
+    backgroundDb: drizzle(yieldingToForeground(client), { schema }) as unknown as Db,
     kind: "pglite",
     listen: async (channel, onPayload, onListen) => {
       // In this process's memory: listening once is listening for good.
@@ -119,6 +126,27 @@ async function openPglite(dataDir: string): Promise<Handle> {
     },
     close: () => client.close(),
   };
+}
+
+/**
+ * The same PGlite, but each statement and transaction begun through it first waits for the
+ * requests in progress (at most MAX_YIELD_MS). Inside a transaction drizzle uses the
+ * transaction's own object, so nothing waits while holding the connection.
+ */
+function yieldingToForeground<T extends object>(client: T): T {
+  const gated = new Set<PropertyKey>(["query", "exec", "transaction"]);
+  return new Proxy(client, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property, target);
+      if (typeof value !== "function") return value;
+      const method = value as (...args: unknown[]) => unknown;
+      if (!gated.has(property)) return method.bind(target);
+      return async (...args: unknown[]) => {
+        await foregroundIdle();
+        return method.apply(target, args);
+      };
+    },
+  });
 }
 
 // Cached on globalThis: Next.js may load this module more than once in one process.
@@ -142,6 +170,11 @@ function handle(): Promise<Handle> {
 /** The process's database, opened and migrated on first use. */
 export async function getDb(): Promise<Db> {
   return (await handle()).db;
+}
+
+/** The process's database for the worker's loops: on PGlite it lets requests go first. */
+export async function getBackgroundDb(): Promise<Db> {
+  return (await handle()).backgroundDb;
 }
 
 /** LISTEN on a channel of the process's database. */

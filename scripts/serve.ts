@@ -4,6 +4,7 @@
 // trusted proxies say, TRUST_PROXY) and stamped into a header of ours, and X-Forwarded-* headers
 // nobody trusted are removed (lib/security/client-address.ts).
 import http from "node:http";
+import { beginForeground } from "../db/foreground";
 import type { Env } from "../lib/env";
 import { markClientHeaderStamped, stampClientHeaders } from "../lib/security/client-address";
 import { countAbortedRequests } from "./aborted-requests";
@@ -62,6 +63,9 @@ export async function serve(config: Env, dir: string): Promise<http.Server> {
   // Registered in the same turn as listen() resolved, before any connection can be read.
   server.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => {
     stampClientHeaders(req.headers, req.socket.remoteAddress, config.TRUST_PROXY);
+    // While it is served, the worker's statements on the embedded database wait (db/foreground.ts).
+    // Not an event stream: it stays open for as long as a console is.
+    if (!req.headers.accept?.includes("text/event-stream")) res.once("close", beginForeground());
     // Requests that arrive while Next.js prepares wait for it, as under `next start`.
     handle.then((h) => h(req, res)).catch((error: unknown) => failed(res, error));
   });

@@ -52,6 +52,20 @@ function startWorker(target: Target, n: number): Promise<WorkerProcess> {
 }
 
 export async function dueRows(target: Target, scale: Scale): Promise<ResultRow[]> {
+  try {
+    return await measureDue(target, scale);
+  } catch (error) {
+    // The workers' logs go with the data dir when the bench ends: their last words go with the error.
+    const logs = fs
+      .readdirSync(target.dataDir)
+      .filter((name) => /^worker-\d+\.log$/.test(name))
+      .map((name) => `--- ${name}, last lines ---\n${fs.readFileSync(path.join(target.dataDir, name), "utf8").split("\n").slice(-40).join("\n")}`);
+    if (!logs.length || !(error instanceof Error)) throw error;
+    throw new Error(`${error.message}\n${logs.join("\n")}`, { cause: error });
+  }
+}
+
+async function measureDue(target: Target, scale: Scale): Promise<ResultRow[]> {
   const count = scale.duePipelines;
   const workers = target.kind === "postgres" ? 3 : 1;
   const at = new Date(Date.now() + LEAD_MS[target.kind]);

@@ -4,6 +4,7 @@
 // carries on from the persisted progress.
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db, DbKind } from "@/db/client";
+import { foregroundIdle } from "@/db/foreground";
 import { rowsOf } from "@/db/rows";
 import { pipelines, storageClears } from "@/db/schema";
 import { notifyInTx } from "@/lib/domain/events";
@@ -126,7 +127,10 @@ export async function clearNext(db: Db, options: ClearerOptions): Promise<boolea
   const clear = await claimClear(db, options);
   if (!clear) return false;
   // One transaction per batch, so progress is durable as it goes; between batches the event
-  // loop gets a turn, or on PGlite (one connection) requests and the event stream would wait.
-  while (await clearBatch(db, clear.pipelineId, options)) await new Promise((resolve) => setImmediate(resolve));
+  // loop gets a turn, and the requests being served go first (db/foreground.ts).
+  while (await clearBatch(db, clear.pipelineId, options)) {
+    await new Promise((resolve) => setImmediate(resolve));
+    await foregroundIdle();
+  }
   return true;
 }

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
+import { foregroundIdle } from "@/db/foreground";
 import {
   executionLogs,
   executions,
@@ -277,6 +278,8 @@ async function runJob(db: Db, execution: Execution, options: ExecutorOptions, co
   try {
     const batches = read[Symbol.asyncIterator]();
     for (;;) {
+      // Each batch reads, writes and logs on this process's thread: requests being served go first.
+      await foregroundIdle();
       let step: IteratorResult<Batch>;
       try {
         step = await batches.next();

@@ -1,7 +1,7 @@
 // The worker: scheduler (with planned resumes), executor, storage clearer, decommissioner,
 // wrapper supervisor and outbox relay (when AMQP_URL is set), each a loop over the database. Any number of workers may run against
 // one Postgres; they coordinate only through row claims, leases and unique keys.
-import { dbKind, getDb, listen } from "@/db/client";
+import { dbKind, getBackgroundDb, listen } from "@/db/client";
 import { EVENTS_CHANNEL, type ChangeEvent } from "@/lib/domain/events";
 import { env } from "@/lib/env";
 import { resumeDuePipelines } from "@/lib/domain/pausing";
@@ -40,7 +40,7 @@ export interface Worker {
 }
 
 export async function startWorker(options: WorkerOptions = {}): Promise<Worker> {
-  const db = await getDb();
+  const db = await getBackgroundDb();
   const id = options.workerId ?? newWorkerId();
   const pollMs = options.pollMs ?? 1000;
   const executor = {
