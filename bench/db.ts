@@ -10,6 +10,7 @@ import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
 import type { Db } from "@/db/client";
 import * as schema from "@/db/schema";
+import { acquireDataDirLock, releaseDataDirLock } from "@/db/pglite-lock";
 
 export interface Statement {
   text: string;
@@ -98,7 +99,10 @@ export async function openBenchDb(target: Target, connections: number): Promise<
       close: () => client.end({ timeout: 5 }),
     };
   }
-  const pg = await PGlite.create(path.join(target.dataDir, "pglite"));
+  // The lock the server and worker take: a process still closing the dir is refused, loudly.
+  const dir = path.join(target.dataDir, "pglite");
+  acquireDataDirLock(dir);
+  const pg = await PGlite.create(dir);
   const db = drizzlePglite(pg, { schema, logger: recorder }) as unknown as Db;
   return {
     kind: "pglite",
@@ -110,6 +114,9 @@ export async function openBenchDb(target: Target, connections: number): Promise<
       });
     },
     capture: (work) => recording(recorder, db, work),
-    close: () => pg.close(),
+    close: async () => {
+      await pg.close();
+      releaseDataDirLock(dir);
+    },
   };
 }
