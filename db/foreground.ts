@@ -1,9 +1,10 @@
-// Who goes first on the embedded database. PGlite is one connection, run synchronously in this
-// process's one thread: while the worker's batch runs, nothing else does, and pages asked for
-// during a million-record run and clear waited behind batch after batch (row l: /pipelines p95
-// 89 ms idle, 4 s under load). So the worker's statements step aside while a request is being
-// served: each waits until no request is in progress, or at most MAX_YIELD_MS, so the worker
-// still moves under a steady stream of requests.
+// Requests before the worker in the web process. PGlite is one connection, run synchronously in
+// this process's one thread: while the worker's batch runs, nothing else does, and pages asked
+// for during a million-record run and clear waited behind batch after batch (row l: /pipelines
+// p95 89 ms idle, 4 s under load). So while a request is being served, the worker waits before
+// each run or clear batch (either database) and, on PGlite, before each statement
+// (db/client.ts): until no request is in progress, or at most MAX_YIELD_MS, so the worker still
+// moves under a steady stream of requests. A worker process of its own never waits.
 
 /** Longest a background statement waits for the requests in progress. */
 export const MAX_YIELD_MS = 250;
