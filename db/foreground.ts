@@ -62,5 +62,16 @@ export function foregroundIdle(maxMs = MAX_YIELD_MS): Promise<void> {
   });
 }
 
+/**
+ * How long after the last request the console still counts as in use: while it is, a clear
+ * deletes in smaller batches (lib/worker/clearer.ts), because a request that comes while a batch
+ * runs waits for it (on Postgres too: the batch holds a core and the WAL the request's commit
+ * must flush behind it).
+ */
+export const IN_USE_MS = 1_000;
+
+/** A request is being served, or one ended within IN_USE_MS. */
+export const inUse = () => state.serving > 0 || performance.now() - state.endedAt < IN_USE_MS;
+
 /** Requests in progress (for tests and diagnostics). */
 export const servingNow = () => state.serving;

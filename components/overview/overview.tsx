@@ -11,7 +11,7 @@ import { countOf } from "@/components/format";
 import { useNow } from "@/components/pipelines/use-now";
 import { FailingCard, HealthCard, NextRunsCard, PausedCard, RunningCard, StorageCard } from "./health-cards";
 import { RunsChart } from "./runs-chart";
-import { useOverview } from "./use-overview";
+import { useOverview, type OrgOverview } from "./use-overview";
 
 export function Overview() {
   const me = useMe();
@@ -33,24 +33,39 @@ export function Overview() {
           .
         </p>
       </div>
-      <OrgHealth orgId={me.data.org} />
-      <div className="grid gap-4 sm:grid-cols-2">
-        <MembersCard orgId={me.data.org} orgName={orgName} />
-        <TokensCard orgId={me.data.org} />
-      </div>
+      <OrgSections orgId={me.data.org} orgName={orgName} />
     </div>
   );
 }
 
-/** The org's health: what needs attention first, then what comes next and what ran. */
-function OrgHealth({ orgId }: { orgId: string }) {
+/**
+ * The health first, then the members and tokens cards, shown together once the health has come:
+ * cards shown earlier would be pushed down when it came (Lighthouse counted that layout shift
+ * against `/`: perf 81 at full bench scale). The three reads start together all the same.
+ */
+function OrgSections({ orgId, orgName }: { orgId: string; orgName: string }) {
   const overview = useOverview(orgId);
-  const now = useNow(30_000);
+  useMembers(orgId);
+  useTokens(orgId);
   if (overview.isPending) return <Loading />;
-  if (overview.isError) {
-    return <ErrorNotice title="Could not load the org's health." error={overview.error} onRetry={() => void overview.refetch()} />;
-  }
-  const health = overview.data;
+  return (
+    <>
+      {overview.isError ? (
+        <ErrorNotice title="Could not load the org's health." error={overview.error} onRetry={() => void overview.refetch()} />
+      ) : (
+        <OrgHealth health={overview.data} />
+      )}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <MembersCard orgId={orgId} orgName={orgName} />
+        <TokensCard orgId={orgId} />
+      </div>
+    </>
+  );
+}
+
+/** The org's health: what needs attention first, then what comes next and what ran. */
+function OrgHealth({ health }: { health: OrgOverview }) {
+  const now = useNow(30_000);
   return (
     <div className="space-y-4" data-testid="overview-health">
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">

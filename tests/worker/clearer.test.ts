@@ -98,7 +98,11 @@ describe("storage clearing", () => {
       }
       const seen = [];
       for (let e = await stream.next(ofClear); e; e = await stream.next(ofClear, e.data.storage_status === "Cleared" ? 0 : 5000)) seen.push(e.data);
-      expect(seen.map((d) => d.storage_status)).toEqual(["Clearing", "Clearing", "Clearing", "Clearing", "Cleared"]);
+      // The request's Clearing, the first batch's progress, then (paced) maybe more, and Cleared.
+      const statuses = seen.map((d) => d.storage_status);
+      expect(statuses.at(-1)).toBe("Cleared");
+      expect(statuses.slice(0, -1).length).toBeGreaterThanOrEqual(2);
+      expect(new Set(statuses.slice(0, -1))).toEqual(new Set(["Clearing"]));
       expect(new Set(seen.map((d) => d.started_at))).toEqual(new Set([clear!.startedAt.toISOString()]));
       startedAts.push(seen[0]!.started_at);
       // Fill it again for the second clear.
@@ -111,6 +115,37 @@ describe("storage clearing", () => {
     }
     expect(startedAts[0]).not.toBe(startedAts[1]);
     controller.abort();
+  });
+
+  it("announces a clear's progress a few times a second, not once per batch, and always its end", async () => {
+    const db = await getDb();
+    const pipeline = await pipelineWithStorage(4000);
+    const controller = new AbortController();
+    const res = await events(
+      new NextRequest(`http://localhost/api/v1/orgs/${org.id}/events`, { headers: { authorization: `Bearer ${org.admin.token}` }, signal: controller.signal }),
+      { params: Promise.resolve({ org_id: org.id }) },
+    );
+    const stream = sseReader(res);
+    const ofClear = (e: { event: string; data: Record<string, unknown> }) =>
+      e.event === "storage" && e.data.pipeline_id === pipeline.id && (e.data.storage_status === "Clearing" || e.data.storage_status === "Cleared");
+    await requestStorageClear(db, org.admin, pipeline.name);
+    const began = performance.now();
+    // 40 batches of 100 rows.
+    while (await clearNext(db, clearerOptions(org.id, 100))) {
+      // to the end
+    }
+    const tookMs = performance.now() - began;
+    const seen = [];
+    for (let e = await stream.next(ofClear); e; e = await stream.next(ofClear, e.data.storage_status === "Cleared" ? 0 : 5000)) seen.push(e.data);
+    controller.abort();
+    const progress = seen.filter((d) => d.storage_status === "Clearing" && Number(d.done_rows) > 0);
+    // One at the first batch, then one per PROGRESS_EVENT_EVERY_MS (200 ms) at most.
+    expect(progress.length).toBeGreaterThanOrEqual(1);
+    expect(progress.length).toBeLessThanOrEqual(1 + Math.ceil(tookMs / 200));
+    expect(progress.length).toBeLessThan(40);
+    const done = progress.map((d) => Number(d.done_rows));
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    expect(seen.at(-1)).toMatchObject({ storage_status: "Cleared", done_rows: 4000, total_rows: 4000 });
   });
 
   it("is refused while a run is pending, naming why", async () => {
