@@ -87,9 +87,10 @@ async function main(): Promise<void> {
     // Rows j and l after the clears: each waits for its own clear (and l stops its run), so no
     // worker is still busy when the next row starts. l last: it pauses, runs and clears.
     console.log("  event fan-out...");
-    rows.push(...(await streamsRows(ctx, server)));
+    const running = server;
+    rows.push(...(await orFailed("j", "event streams during a clear", failures, () => streamsRows(ctx, running))));
     console.log("  console under load...");
-    rows.push(...(await underLoadRows(ctx)));
+    rows.push(...(await orFailed("l", "the console under load", failures, () => underLoadRows(ctx))));
     await server.stop();
     server = null;
 

@@ -53,7 +53,7 @@ export async function untilCleared(name: string, pollMs = POLL_MS): Promise<void
  * how the console learns it. Polling the API 40 times a second was a load of its own, and the
  * worker lets requests go first (db/foreground.ts).
  */
-async function untilClearedEvent(stream: Stream, name: string, pipelineId: string): Promise<void> {
+export async function untilClearedEvent(stream: Stream, name: string, pipelineId: string): Promise<void> {
   const deadline = now() + 600_000;
   const cleared = () => stream.events.some((e) => e.kind === "storage" && e.data.pipeline_id === pipelineId && e.data.storage_status === "Cleared");
   while (!cleared()) {

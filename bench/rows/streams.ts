@@ -9,13 +9,11 @@ import { BASE, type Server } from "../server";
 import { openEvents, type Stream } from "../sse";
 import { percentile } from "../stats";
 import { absolute, measured, type ResultRow } from "../table";
-import { progressLatencies, requestClear, settle, untilCleared } from "./clear";
+import { progressLatencies, requestClear, settle, untilClearedEvent } from "./clear";
 import type { Ctx } from "./context";
 
 /** Streams opened at a time: all at once would put every authentication in one queue. */
 const WAVE = 50;
-/** Polling slower than row e's: 1,000 streams already load the server. */
-const POLL_MS = 100;
 
 interface Listener {
   token: string;
@@ -84,7 +82,8 @@ export async function streamsRows(ctx: Ctx, server: Server): Promise<ResultRow[]
   let peakMiB: number;
   try {
     await requestClear(name);
-    await untilCleared(name, POLL_MS);
+    // The end is read from an admin's stream, as a console learns it: a poll is a load of its own.
+    await untilClearedEvent(listeners.find((l) => l.role === "admin")!.stream, name, ctx.ids.clearStreams);
     await settle();
   } finally {
     cpuSeconds = cpu.stop();
