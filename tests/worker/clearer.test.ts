@@ -35,6 +35,19 @@ async function pipelineWithStorage(records: number, table?: string) {
   return pipeline;
 }
 
+/** The org's live stream as the admin's console has it, and which of its events are a clear's of this pipeline. */
+async function clearEvents(pipelineId: string) {
+  const controller = new AbortController();
+  const res = await events(
+    new NextRequest(`http://localhost/api/v1/orgs/${org.id}/events`, { headers: { authorization: `Bearer ${org.admin.token}` }, signal: controller.signal }),
+    { params: Promise.resolve({ org_id: org.id }) },
+  );
+  // Runs announce their storage too (InUse); a clear's events are Clearing and Cleared.
+  const ofClear = (e: { event: string; data: Record<string, unknown> }) =>
+    e.event === "storage" && e.data.pipeline_id === pipelineId && (e.data.storage_status === "Clearing" || e.data.storage_status === "Cleared");
+  return { stream: sseReader(res), ofClear, controller };
+}
+
 const status = async (id: string) => {
   const db = await getDb();
   const [row] = await db.select({ s: pipelines.storageStatus }).from(pipelines).where(eq(pipelines.id, id));
@@ -80,15 +93,7 @@ describe("storage clearing", () => {
   it("names the clear in every live progress event by when it started, so a console tells one clear from the next", async () => {
     const db = await getDb();
     const pipeline = await pipelineWithStorage(2000);
-    const controller = new AbortController();
-    const res = await events(
-      new NextRequest(`http://localhost/api/v1/orgs/${org.id}/events`, { headers: { authorization: `Bearer ${org.admin.token}` }, signal: controller.signal }),
-      { params: Promise.resolve({ org_id: org.id }) },
-    );
-    const stream = sseReader(res);
-    // Runs announce their storage too (InUse); a clear's events are Clearing and Cleared.
-    const ofClear = (e: { event: string; data: Record<string, unknown> }) =>
-      e.event === "storage" && e.data.pipeline_id === pipeline.id && (e.data.storage_status === "Clearing" || e.data.storage_status === "Cleared");
+    const { stream, ofClear, controller } = await clearEvents(pipeline.id);
     const startedAts: unknown[] = [];
     for (let round = 0; round < 2; round++) {
       await requestStorageClear(db, org.admin, pipeline.name);
@@ -120,14 +125,7 @@ describe("storage clearing", () => {
   it("announces a clear's progress a few times a second, not once per batch, and always its end", async () => {
     const db = await getDb();
     const pipeline = await pipelineWithStorage(4000);
-    const controller = new AbortController();
-    const res = await events(
-      new NextRequest(`http://localhost/api/v1/orgs/${org.id}/events`, { headers: { authorization: `Bearer ${org.admin.token}` }, signal: controller.signal }),
-      { params: Promise.resolve({ org_id: org.id }) },
-    );
-    const stream = sseReader(res);
-    const ofClear = (e: { event: string; data: Record<string, unknown> }) =>
-      e.event === "storage" && e.data.pipeline_id === pipeline.id && (e.data.storage_status === "Clearing" || e.data.storage_status === "Cleared");
+    const { stream, ofClear, controller } = await clearEvents(pipeline.id);
     await requestStorageClear(db, org.admin, pipeline.name);
     const began = performance.now();
     // 40 batches of 100 rows.
