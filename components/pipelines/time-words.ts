@@ -5,16 +5,40 @@ const MINUTE = 60;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** "in 25 minutes", "in 2 hours", "tomorrow", "5 minutes ago". */
-export function timeInWords(iso: string, now: number): string {
-  const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
+/**
+ * "in 25 minutes", "in 2 hours", "tomorrow", "5 minutes ago". Days are counted on the reader's
+ * calendar (or `timeZone`'s): Monday 08:00 seen on Saturday evening is "in 2 days", not the
+ * "tomorrow" that 36 hours rounded down would say.
+ */
+export function timeInWords(iso: string, now: number, timeZone?: string): string {
+  const then = new Date(iso).getTime();
+  const seconds = Math.round((then - now) / 1000);
   const size = Math.abs(seconds);
   if (size < 45) return seconds >= 0 ? "in less than a minute" : "just now";
   if (size < 45 * MINUTE) return relative.format(Math.round(seconds / MINUTE), "minute");
-  if (size < 22 * HOUR) return relative.format(Math.round(seconds / HOUR), "hour");
-  if (size < 26 * DAY) return relative.format(Math.round(seconds / DAY), "day");
+  const days = calendarDaysBetween(now, then, timeZone);
+  if (size < 22 * HOUR || days === 0) return relative.format(Math.round(seconds / HOUR), "hour");
+  if (size < 26 * DAY) return relative.format(days, "day");
   if (size < 320 * DAY) return relative.format(Math.round(seconds / (30 * DAY)), "month");
   return relative.format(Math.round(seconds / (365 * DAY)), "year");
+}
+
+// A table of 1,000 pipelines asks once per row: one formatter per zone, not one per call.
+const dayFormats = new Map<string | undefined, Intl.DateTimeFormat>();
+function dayFormat(timeZone: string | undefined): Intl.DateTimeFormat {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dayFormats.set(timeZone, format);
+  }
+  return format;
+}
+
+/** How many midnights lie between two moments on the calendar of `timeZone` (negative into the past). */
+function calendarDaysBetween(from: number, to: number, timeZone: string | undefined): number {
+  const day = dayFormat(timeZone);
+  // en-CA writes YYYY-MM-DD; read as UTC dates, their difference is a whole number of days.
+  return Math.round((Date.parse(day.format(to)) - Date.parse(day.format(from))) / (DAY * 1000));
 }
 
 /** When something already happened: a moment the clock of this page has not reached yet is "just now". */

@@ -21,6 +21,19 @@ describe("relative times", () => {
     expect(sinceInWords(at(-3 * 3600), NOW)).toBe("3 hours ago");
   });
 
+  it("counts days by the calendar: Monday 08:00 seen on Saturday evening is in 2 days, not tomorrow", () => {
+    const saturdayEvening = Date.parse("2026-11-28T20:10:00.000Z");
+    expect(timeInWords("2026-11-30T08:00:00.000Z", saturdayEvening, "UTC")).toBe("in 2 days");
+    expect(timeInWords("2026-11-29T17:00:00.000Z", saturdayEvening, "UTC")).toBe("in 21 hours");
+    // 22 hours or more but the same day: still hours, never "today" dressed as "in 0 days".
+    expect(timeInWords("2026-11-28T23:30:00.000Z", Date.parse("2026-11-28T00:30:00.000Z"), "UTC")).toBe("in 23 hours");
+    expect(timeInWords("2026-11-29T21:00:00.000Z", saturdayEvening, "UTC")).toBe("tomorrow");
+    expect(timeInWords("2026-11-27T09:00:00.000Z", saturdayEvening, "UTC")).toBe("yesterday");
+    expect(timeInWords("2026-11-26T23:00:00.000Z", saturdayEvening, "UTC")).toBe("2 days ago");
+    // The day is the reader's: the same moments in Tokyo (UTC+9) are Sunday 05:10 and Monday 17:00.
+    expect(timeInWords("2026-11-30T08:00:00.000Z", saturdayEvening, "Asia/Tokyo")).toBe("tomorrow");
+  });
+
   it("'Last run' of a finished run says when it ended; of a run under way, when that run started", () => {
     const justEnded = { last_run_status: "SUCCESS" as const, last_run_time: at(15) };
     expect(lastRunWords(justEnded, undefined, NOW)).toBe("Succeeded · just now");
