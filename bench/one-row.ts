@@ -1,42 +1,52 @@
-// One row of the bench on its own, on a fresh database seeded as `npm run bench` seeds it:
-// faster than the whole bench when working on that row.
+// Some rows of the bench on their own, on a fresh database seeded as `npm run bench` seeds it:
+// faster than the whole bench when working on them.
 //
-//   BENCH_SCALE=tiny node --import tsx bench/one-row.ts l    (row l: the console under load)
-//   BENCH_SCALE=full node --import tsx bench/one-row.ts f    (row f: pipelines due at once)
+//   BENCH_SCALE=tiny node --import tsx bench/one-row.ts l     (row l: the console under load)
+//   BENCH_SCALE=full node --import tsx bench/one-row.ts ejl   (the clears' rows, in the bench's order)
+//   BENCH_SCALE=full node --import tsx bench/one-row.ts f     (row f: pipelines due at once, alone)
 //
 // PGlite unless DATABASE_URL is set (a Postgres server; a database of its own is made and dropped).
 import { scaleFromEnv } from "./config";
 import { createTarget, openBenchDb } from "./db";
+import { clearFloor, clearRows } from "./rows/clear";
 import { makeContext } from "./rows/context";
 import { dueRows } from "./rows/due";
+import { streamsRows } from "./rows/streams";
 import { underLoadRows } from "./rows/under-load";
 import { seed } from "./seed";
 import { startServer } from "./server";
 import { printTable, type ResultRow } from "./table";
 
+const USAGE = "usage: bench/one-row.ts f | any of e, j, l (say ejl)";
+
 async function main() {
-  const row = process.argv[2];
-  if (row !== "l" && row !== "f") throw new Error("usage: bench/one-row.ts l|f");
+  const wanted = process.argv[2] ?? "";
+  if (wanted !== "f" && !/^(?=.)e?j?l?$/.test(wanted)) throw new Error(USAGE);
   const scale = scaleFromEnv();
   const target = await createTarget(process.env.DATABASE_URL || undefined);
   try {
     // The server migrates the fresh database and seeds the org, its admin and token.
     const first = await startServer(target, "first");
     await first.stop();
-    let rows: ResultRow[];
-    if (row === "f") rows = await dueRows(target, scale);
+    const rows: ResultRow[] = [];
+    if (wanted === "f") rows.push(...(await dueRows(target, scale)));
     else {
       const b = await openBenchDb(target, scale.clients);
       let ctx;
+      let floor = 0;
       try {
         await seed(b, scale);
         ctx = await makeContext(b, scale);
+        if (wanted.includes("e")) floor = await clearFloor(b, ctx);
       } finally {
         await b.close();
       }
       const server = await startServer(target, "bench");
       try {
-        rows = await underLoadRows(ctx);
+        // In the whole bench's order: each waits for its own clear, so none overlaps the next.
+        if (wanted.includes("e")) rows.push(...(await clearRows(ctx, floor)));
+        if (wanted.includes("j")) rows.push(...(await streamsRows(ctx, server)));
+        if (wanted.includes("l")) rows.push(...(await underLoadRows(ctx)));
       } finally {
         await server.stop();
       }

@@ -68,7 +68,7 @@ const envSchema = z.object({
     (v) => (v === undefined || v === "" ? "15000" : v),
     z.string().regex(/^\d+$/, "must be a whole number of milliseconds").transform(Number).pipe(z.number().min(100, "must be at least 100")),
   ),
-  // Unset: 5000 rows on Postgres, 500 on the embedded database (see lib/worker/clearer.ts).
+  // Unset: 5000 rows (a batch is smaller while the console is in use: lib/worker/clearer.ts).
   WORKER_CLEAR_BATCH: optional(
     z.string().regex(/^\d+$/, "must be a whole number of rows").transform(Number).pipe(z.number().min(1, "must be at least 1")),
   ),

@@ -7,7 +7,7 @@ import { dbKind, getBackgroundDb, getDb } from "@/db/client";
 import { storageClears } from "@/db/schema";
 import { executePipeline } from "@/lib/domain/executions";
 import { requestStorageClear } from "@/lib/domain/storage";
-import { batchSizeNow, clearNext } from "@/lib/worker/clearer";
+import { batchSizeNow, clearBatchesFor, clearNext } from "@/lib/worker/clearer";
 import { executeNext } from "@/lib/worker/executor";
 import { makeOrg, type TestOrg } from "./support/fixtures";
 import { clearerOptions, executorOptions, pipelineWithJobs, sampleSource } from "./worker/support";
@@ -116,15 +116,21 @@ describe("the clearer", () => {
     expect(await done()).toBe(3000);
   });
 
-  it("deletes at most 1,000 rows a batch while the console is in use, in full batches a second after", async () => {
+  it("deletes at most 1,000 rows a batch while the console is in use (500 on the embedded database), in full batches a second after", async () => {
+    const postgres = clearBatchesFor("postgres");
+    const embedded = clearBatchesFor("pglite");
+    // Unwatched, 5,000 on either database (WORKER_CLEAR_BATCH sets it).
+    expect([postgres.batchSize, embedded.batchSize, clearBatchesFor("pglite", 800).batchSize]).toEqual([5000, 5000, 800]);
     const end = beginForeground();
     end();
     expect(inUse()).toBe(true);
-    expect(batchSizeNow(5000)).toBe(1000);
-    expect(batchSizeNow(500)).toBe(500);
+    expect(batchSizeNow(postgres)).toBe(1000);
+    expect(batchSizeNow(embedded)).toBe(500);
+    expect(batchSizeNow({ batchSize: 800 })).toBe(800);
     const began = performance.now();
     while (inUse()) await new Promise((r) => setTimeout(r, 50));
     expect(performance.now() - began).toBeGreaterThanOrEqual(IN_USE_MS - 60);
-    expect(batchSizeNow(5000)).toBe(5000);
+    expect(batchSizeNow(postgres)).toBe(5000);
+    expect(batchSizeNow(embedded)).toBe(5000);
   });
 });

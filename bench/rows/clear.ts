@@ -8,7 +8,7 @@ import { now, percentile } from "../stats";
 import { absolute, measured, type ResultRow } from "../table";
 import type { Ctx } from "./context";
 
-/** The worker's default batch on Postgres (WORKER_CLEAR_BATCH; 500 on PGlite): the floor deletes as many per statement. */
+/** The worker's batch while nobody uses the console (WORKER_CLEAR_BATCH): the floor deletes as many per statement. */
 const BATCH = 5_000;
 const POLL_MS = 25;
 

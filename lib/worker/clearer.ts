@@ -14,7 +14,10 @@ import { removeStorageFiles } from "@/lib/domain/storage-files";
 export interface ClearerOptions {
   workerId: string;
   leaseMs: number;
+  /** Rows a batch deletes while nobody is using the console. */
   batchSize: number;
+  /** At most this many while someone is (db/foreground.ts); IN_USE_BATCH unless set. */
+  inUseBatchSize?: number;
   /** Serve only this org's clears. */
   orgId?: string;
 }
@@ -22,23 +25,32 @@ export interface ClearerOptions {
 export const DEFAULT_CLEARER = { leaseMs: 15_000, batchSize: 5_000 };
 
 /**
- * On the embedded database one connection serves the pages and the worker, and a page's
- * statement waits for the batch in progress: 5,000 deletes at a time made /pipelines take 2.4 s
- * during a clear (issue 16, row l, tiny scale), 500 at a time 0.5 s.
- */
-export const clearBatchFor = (kind: DbKind) => (kind === "pglite" ? 500 : DEFAULT_CLEARER.batchSize);
-
-/**
- * While the console is in use (db/foreground.ts), a batch is at most this many rows: a pause
- * waited for the 5,000-row batch in progress (issue 16, row l, full scale on Postgres: p95 51 ms
- * against 21 ms idle; with 1,000-row batches 34 against 25). Unwatched, a clear goes at full
- * size. The embedded database's 500 stays: a fifth of it made a million-row clear under a
- * console's steady reads take more than ten minutes (row j).
+ * While the console is in use (db/foreground.ts), a batch is at most this many rows: a request
+ * that comes while a batch runs waits for it. On Postgres a pause waited for the 5,000-row batch
+ * in progress (issue 16, row l, full scale: p95 51 ms against 21 ms idle; with 1,000-row batches
+ * 34 against 25). Unwatched, a clear goes at full size.
  */
 export const IN_USE_BATCH = 1_000;
 
+/**
+ * On the embedded database one connection serves the pages and the worker, in this thread, so a
+ * page's statement waits for the whole batch: 5,000 deletes at a time made /pipelines take 2.4 s
+ * during a clear (row l, tiny scale), 500 at a time 0.5 s. So 500 while the console is in use; a
+ * fifth of that made a million-row clear under a console's steady reads take more than ten
+ * minutes (row j). Unwatched it goes at 5,000 as on Postgres: 500-row batches cleared 14,000
+ * rows a second where the database deletes 88,000 (row e, full scale).
+ */
+export const IN_USE_BATCH_PGLITE = 500;
+
+/** The clearer's batch sizes on this kind of database; `batchSize` (WORKER_CLEAR_BATCH) sets the unwatched one. */
+export const clearBatchesFor = (kind: DbKind, batchSize: number = DEFAULT_CLEARER.batchSize) => ({
+  batchSize,
+  inUseBatchSize: kind === "pglite" ? IN_USE_BATCH_PGLITE : IN_USE_BATCH,
+});
+
 /** The batch size for the next batch: smaller while requests are being served. */
-export const batchSizeNow = (batchSize: number) => (inUse() ? Math.min(batchSize, IN_USE_BATCH) : batchSize);
+export const batchSizeNow = (options: Pick<ClearerOptions, "batchSize" | "inUseBatchSize">) =>
+  inUse() ? Math.min(options.batchSize, options.inUseBatchSize ?? IN_USE_BATCH) : options.batchSize;
 
 /**
  * A progress bar needs no more than a few steps a second, and every event goes to every open
@@ -76,7 +88,7 @@ async function claimClear(db: Db, options: ClearerOptions) {
  * announced when `announce` is true (the end always is).
  */
 async function clearBatch(db: Db, pipelineId: string, options: ClearerOptions, announce: boolean): Promise<boolean> {
-  const size = batchSizeNow(options.batchSize);
+  const size = batchSizeNow(options);
   const result = await db.transaction(async (tx) => {
     const [mine] = await tx
       .update(storageClears)

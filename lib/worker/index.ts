@@ -6,7 +6,7 @@ import { EVENTS_CHANNEL, type ChangeEvent } from "@/lib/domain/events";
 import { env } from "@/lib/env";
 import { resumeDuePipelines } from "@/lib/domain/pausing";
 import { foldRunHours } from "@/lib/domain/run-hours";
-import { clearBatchFor, clearNext, DEFAULT_CLEARER } from "./clearer";
+import { clearBatchesFor, clearNext, DEFAULT_CLEARER } from "./clearer";
 import { advanceNext, DEFAULT_DECOMMISSIONER } from "./decommissioner";
 import { DEFAULT_EXECUTOR, executeNext } from "./executor";
 import { newWorkerId } from "./identity";
@@ -48,7 +48,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
     leaseMs: options.leaseMs ?? DEFAULT_EXECUTOR.leaseMs,
     maxAttempts: options.maxAttempts ?? DEFAULT_EXECUTOR.maxAttempts,
   };
-  const clearer = { workerId: id, leaseMs: options.leaseMs ?? DEFAULT_CLEARER.leaseMs, batchSize: options.clearBatchSize ?? clearBatchFor(dbKind()) };
+  const clearer = { workerId: id, leaseMs: options.leaseMs ?? DEFAULT_CLEARER.leaseMs, ...clearBatchesFor(dbKind(), options.clearBatchSize) };
 
   const parts = new Set(options.parts ?? ALL_PARTS);
   const loops: Loop[] = [];
