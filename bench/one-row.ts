@@ -4,6 +4,7 @@
 //   BENCH_SCALE=tiny node --import tsx bench/one-row.ts l     (row l: the console under load)
 //   BENCH_SCALE=full node --import tsx bench/one-row.ts ejl   (the clears' rows, in the bench's order)
 //   BENCH_SCALE=full node --import tsx bench/one-row.ts f     (row f: pipelines due at once, alone)
+//   BENCH_SCALE=tiny node --import tsx bench/one-row.ts a     (rows a, b and h: the list under load)
 //
 // PGlite unless DATABASE_URL is set (a Postgres server; a database of its own is made and dropped).
 import { scaleFromEnv } from "./config";
@@ -11,17 +12,18 @@ import { createTarget, openBenchDb } from "./db";
 import { clearFloor, clearRows } from "./rows/clear";
 import { makeContext } from "./rows/context";
 import { dueRows } from "./rows/due";
+import { listFloor, listRows, type ListFloor } from "./rows/list";
 import { streamsRows } from "./rows/streams";
 import { underLoadRows } from "./rows/under-load";
 import { seed } from "./seed";
 import { startServer } from "./server";
 import { printTable, type ResultRow } from "./table";
 
-const USAGE = "usage: bench/one-row.ts f | any of e, j, l (say ejl)";
+const USAGE = "usage: bench/one-row.ts f | any of a, e, j, l (say ejl)";
 
 async function main() {
   const wanted = process.argv[2] ?? "";
-  if (wanted !== "f" && !/^(?=.)e?j?l?$/.test(wanted)) throw new Error(USAGE);
+  if (wanted !== "f" && !/^(?=.)a?e?j?l?$/.test(wanted)) throw new Error(USAGE);
   const scale = scaleFromEnv();
   const target = await createTarget(process.env.DATABASE_URL || undefined);
   try {
@@ -34,9 +36,11 @@ async function main() {
       const b = await openBenchDb(target, scale.clients);
       let ctx;
       let floor = 0;
+      let list: ListFloor | undefined;
       try {
         await seed(b, scale);
         ctx = await makeContext(b, scale);
+        if (wanted.includes("a")) list = await listFloor(b, ctx);
         if (wanted.includes("e")) floor = await clearFloor(b, ctx);
       } finally {
         await b.close();
@@ -44,6 +48,7 @@ async function main() {
       const server = await startServer(target, "bench");
       try {
         // In the whole bench's order: each waits for its own clear, so none overlaps the next.
+        if (list) rows.push(...(await listRows(ctx, list, server)));
         if (wanted.includes("e")) rows.push(...(await clearRows(ctx, floor)));
         if (wanted.includes("j")) rows.push(...(await streamsRows(ctx, server)));
         if (wanted.includes("l")) rows.push(...(await underLoadRows(ctx)));

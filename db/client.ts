@@ -6,6 +6,8 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { PGlite } from "@electric-sql/pglite";
+import type { Sql } from "postgres";
 import { env } from "@/lib/env";
 import * as schema from "./schema";
 import { foregroundIdle } from "./foreground";
@@ -20,11 +22,20 @@ export type DbKind = "pglite" | "postgres";
 
 type Unlisten = () => Promise<void>;
 
+/**
+ * The open database, shared by every copy of this module in the process (see `handle()`): the
+ * driver's clients, not drizzle objects. Each copy wraps them in drizzle objects of its own
+ * (`dbsOf`), because drizzle tells its objects apart by `instanceof` first: the server's bundle
+ * has its own copy of drizzle-orm beside the one the boot and worker load, and a session of one
+ * copy mapping the columns of the other's schema found every `instanceof` false and walked each
+ * prototype chain instead, 4,400 times per list request (bench row a).
+ */
 interface Handle {
-  db: Db;
-  /** The worker's: on PGlite its statements step aside while a request is served (db/foreground.ts). */
-  backgroundDb: Db;
   kind: DbKind;
+  /** postgres.js's Sql, or the PGlite instance. */
+  client: Sql | PGlite;
+  /** The worker's: on PGlite its statements step aside while a request is served (db/foreground.ts). */
+  backgroundClient: Sql | PGlite;
   /**
    * LISTEN on a channel; notifications arrive after the notifying transaction commits.
    * `onListen` is called each time the LISTEN is (re)established: after postgres.js reconnects
@@ -83,11 +94,10 @@ async function openPostgres(url: string): Promise<Handle> {
     // connection (its listening one included: postgres.js opens it with these options).
     connection: { jit: "off", application_name: postgresApplicationName() },
   });
-  const db = drizzle(client, { schema }) as unknown as Db;
   return {
-    db,
+    client,
     // Postgres runs statements side by side in its own processes: nothing to step aside for.
-    backgroundDb: db,
+    backgroundClient: client,
     kind: "postgres",
     listen: async (channel, onPayload, onListen) => {
       const request = await client.listen(channel, onPayload, onListen);
@@ -115,8 +125,8 @@ async function openPglite(dataDir: string): Promise<Handle> {
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder });
   return {
-    db: db as unknown as Db,
-    backgroundDb: drizzle(yieldingToForeground(client), { schema }) as unknown as Db,
+    client,
+    backgroundClient: yieldingToForeground(client),
     kind: "pglite",
     listen: async (channel, onPayload, onListen) => {
       // In this process's memory: listening once is listening for good.
@@ -167,14 +177,42 @@ function handle(): Promise<Handle> {
   return holder[slot];
 }
 
+interface Dbs {
+  db: Db;
+  backgroundDb: Db;
+}
+
+// This copy's drizzle objects over the shared handle (a reopened database is a new handle).
+const wrapped = new WeakMap<Handle, Dbs>();
+
+async function dbsOf(opened: Handle): Promise<Dbs> {
+  const known = wrapped.get(opened);
+  if (known) return known;
+  let dbs: Dbs;
+  if (opened.kind === "postgres") {
+    const { drizzle } = await import("drizzle-orm/postgres-js");
+    const db = drizzle(opened.client as Sql, { schema }) as unknown as Db;
+    dbs = { db, backgroundDb: db };
+  } else {
+    const { drizzle } = await import("drizzle-orm/pglite");
+    dbs = {
+      db: drizzle(opened.client as PGlite, { schema }) as unknown as Db,
+      backgroundDb: drizzle(opened.backgroundClient as PGlite, { schema }) as unknown as Db,
+    };
+  }
+  // Two callers may have wrapped at once: every later caller gets the first's.
+  if (!wrapped.has(opened)) wrapped.set(opened, dbs);
+  return wrapped.get(opened)!;
+}
+
 /** The process's database, opened and migrated on first use. */
 export async function getDb(): Promise<Db> {
-  return (await handle()).db;
+  return (await dbsOf(await handle())).db;
 }
 
 /** The process's database for the worker's loops: on PGlite it lets requests go first. */
 export async function getBackgroundDb(): Promise<Db> {
-  return (await handle()).backgroundDb;
+  return (await dbsOf(await handle())).backgroundDb;
 }
 
 /** LISTEN on a channel of the process's database. */
