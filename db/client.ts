@@ -67,8 +67,7 @@ export const postgresApplicationName = (role: ProcessRole = roleHolder[roleSlot]
 
 async function openPostgres(url: string): Promise<Handle> {
   const { default: postgres } = await import("postgres");
-  const { drizzle } = await import("drizzle-orm/postgres-js");
-  const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+  const { drizzle, migrate } = await import("./drivers/postgres");
 
   const migrator = postgres(url, { max: 1, connect_timeout: 5, onnotice: () => {} });
   try {
@@ -119,8 +118,7 @@ async function openPglite(dataDir: string): Promise<Handle> {
   fs.mkdirSync(dataDir, { recursive: true });
   acquireDataDirLock(dir);
   const { PGlite } = await import("@electric-sql/pglite");
-  const { drizzle } = await import("drizzle-orm/pglite");
-  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  const { drizzle, migrate } = await import("./drivers/pglite");
   const client = await PGlite.create(dir, { postgresqlconf: PGLITE_CONF });
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder });
@@ -190,11 +188,11 @@ async function dbsOf(opened: Handle): Promise<Dbs> {
   if (known) return known;
   let dbs: Dbs;
   if (opened.kind === "postgres") {
-    const { drizzle } = await import("drizzle-orm/postgres-js");
+    const { drizzle } = await import("./drivers/postgres");
     const db = drizzle(opened.client as Sql, { schema }) as unknown as Db;
     dbs = { db, backgroundDb: db };
   } else {
-    const { drizzle } = await import("drizzle-orm/pglite");
+    const { drizzle } = await import("./drivers/pglite");
     dbs = {
       db: drizzle(opened.client as PGlite, { schema }) as unknown as Db,
       backgroundDb: drizzle(opened.backgroundClient as PGlite, { schema }) as unknown as Db,
