@@ -3,6 +3,7 @@
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { isUniqueViolation } from "@/lib/domain/sql-errors";
+import { recordLines } from "./record-lines";
 
 const ensured = new Set<string>();
 
@@ -23,13 +24,12 @@ export async function ensureDestinationTable(db: Queryable, table: string): Prom
 export async function writeToDestination(
   db: Queryable,
   table: string,
-  rows: { pipelineId: string; executionId: string; data: unknown }[],
+  run: { pipelineId: string; executionId: string },
+  lines: string[],
 ): Promise<void> {
-  if (rows.length === 0) return;
-  const id = sql.identifier(table);
-  const values = sql.join(
-    rows.map((r) => sql`(${r.pipelineId}::uuid, ${r.executionId}::uuid, ${JSON.stringify(r.data)}::jsonb)`),
-    sql`, `,
-  );
-  await db.execute(sql`insert into ${id} (pipeline_id, execution_id, data) values ${values}`);
+  if (lines.length === 0) return;
+  await db.execute(sql`
+    insert into ${sql.identifier(table)} (pipeline_id, execution_id, data)
+    select ${run.pipelineId}::uuid, ${run.executionId}::uuid, line.data::jsonb from ${recordLines(lines)}
+    order by line.n`);
 }

@@ -24,6 +24,7 @@ import { formatCount } from "@/lib/counts";
 import type { LogLevel } from "@/lib/vocabulary";
 import { sourceFor, type Batch, type SourceRecord } from "./connectors";
 import { ensureDestinationTable, writeToDestination } from "./destinations";
+import { insertRecords } from "./record-lines";
 
 export interface ExecutorOptions {
   workerId: string;
@@ -294,8 +295,10 @@ async function runJob(db: Db, execution: Execution, options: ExecutorOptions, co
       counts.ok += good.length;
       counts.failed += bad.length;
       cursor = batch.cursor;
+      // Each record is serialized once: the same text is stored, measured and staged to the file.
+      const lines = good.map((r) => JSON.stringify(r.data));
       try {
-        await storeBatch(db, execution, job.id, good, table, counts);
+        await storeBatch(db, execution, job.id, lines, table, counts);
       } catch (error) {
         if (isForeignKeyViolation(error, "storage_records_job_id_jobs_id_fk")) {
           counts.ok -= good.length;
@@ -304,7 +307,7 @@ async function runJob(db: Db, execution: Execution, options: ExecutorOptions, co
         }
         throw new JobFailed(`Job "${job.name}": could not write ${formatCount(good.length)} records${into}: ${describeError(error)}`);
       }
-      if (good.length) await fs.promises.appendFile(file, good.map((r) => JSON.stringify(r.data)).join("\n") + "\n");
+      if (lines.length) await fs.promises.appendFile(file, lines.join("\n") + "\n");
       const reasons = bad.slice(0, Math.max(FAILED_REASONS_LOGGED - jobCounts.failed, 0));
       if (reasons.length) {
         await db.insert(executionLogs).values(
@@ -348,16 +351,11 @@ function removedWhileRunning(job: Job, jobCounts: JobCounts): JobRemoved {
   return new JobRemoved(`Job "${job.name}" was removed from the pipeline while it ran: it stopped after ${formatCount(n)} ${n === 1 ? "record" : "records"}.`);
 }
 
-async function storeBatch(db: Db, execution: Execution, jobId: string, good: SourceRecord[], table: string | null, counts: Counts) {
+async function storeBatch(db: Db, execution: Execution, jobId: string, lines: string[], table: string | null, counts: Counts) {
   await db.transaction(async (tx) => {
-    if (good.length) {
-      await tx.insert(storageRecords).values(
-        good.map((r) => {
-          const data = JSON.stringify(r.data);
-          return { orgId: execution.orgId, pipelineId: execution.pipelineId, jobId, executionId: execution.id, data: r.data, bytes: Buffer.byteLength(data) };
-        }),
-      );
-      if (table) await writeToDestination(tx, table, good.map((r) => ({ pipelineId: execution.pipelineId, executionId: execution.id, data: r.data })));
+    if (lines.length) {
+      await insertRecords(tx, { orgId: execution.orgId, pipelineId: execution.pipelineId, jobId, executionId: execution.id }, lines);
+      if (table) await writeToDestination(tx, table, { pipelineId: execution.pipelineId, executionId: execution.id }, lines);
       const [first] = await tx
         .update(pipelines)
         .set({ storageStatus: "InUse" })
