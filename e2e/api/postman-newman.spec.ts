@@ -1,7 +1,7 @@
 // Issue 15: the downloaded Postman collection did not run in newman ("request url is empty": its
 // url was an object with only `raw`), and a key passed with --global-var lost to the collection's
 // own empty api_key variable. Here the collection of a new pipeline is downloaded from the real
-// server and run by newman (the devDependency, as a child process) with the key passed each way
+// server and run by newman (tools/outside, as a child process) with the key passed each way
 // its description says: the trigger answers 200 and a run of the pipeline appears.
 import { execFile } from "node:child_process";
 import fs from "node:fs";
@@ -14,8 +14,8 @@ import { ACME, ADMIN_TOKEN } from "../support/users";
 const run = promisify(execFile);
 const api = `/api/v1/unstract/${ACME.id}`;
 const auth = { Authorization: `Bearer ${ADMIN_TOKEN}` };
-// node_modules/.bin/newman once `npm install` has installed the devDependency.
-const NEWMAN = process.env.NEWMAN_BIN ?? path.resolve("node_modules/.bin/newman");
+// tools/outside (installed by `npm test`'s pretest, apart from the app's own packages).
+const NEWMAN = process.env.NEWMAN_BIN ?? path.resolve("tools/outside/node_modules/.bin/newman");
 
 interface NewmanReport {
   run: { executions: { response?: { code: number } }[]; failures: unknown[] };
